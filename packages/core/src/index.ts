@@ -1,3 +1,4 @@
 export * from "./app-error";
 export * from "./parse-result";
 export * from "./roles";
+export * from "./storage";

@@ -1,0 +1,6 @@
+export * from "./block";
+export * from "./kernel";
+export * from "./lvm";
+export * from "./md";
+export * from "./mounts";
+export * from "./smart";
