@@ -1,1 +1,221 @@
-export {};
+/*
+ * Mount option lists, and the NFS client options inside them:
+ *
+ *   rw,relatime,vers=4.1,rsize=1048576,wsize=1048576,namlen=255,hard,proto=tcp,timeo=600,
+ *   retrans=2,sec=sys,clientaddr=10.0.0.5,local_lock=none,addr=10.0.0.1
+ *   rw,nosuid,context="system_u:object_r:nfs_t:s0:c1,c2"
+ *
+ * Source: nfs(5), mount(8), fs/nfs/super.c nfs_show_mount_options() (what /proc/mounts prints).
+ * Seen from kernels 3.10 (CentOS 7) to 6.x; nfs-utils 1.3 – 2.6 for the fstab spellings.
+ */
+import type { MountOptionMap, NfsMountOptions } from "@holmes/core";
+
+/** Calls `visit(key, value)` per option in input order; a bare flag has value `true`. */
+export function forEachMountOption(
+  options: string,
+  visit: (key: string, value: string | true) => void,
+): void {
+  for (const item of splitOptions(options.trim())) {
+    if (item === "") continue;
+    const eq = item.indexOf("=");
+    if (eq === -1) visit(item, true);
+    else visit(item.slice(0, eq), unquote(item.slice(eq + 1)));
+  }
+}
+
+/**
+ * Generic comma-separated option list. Later duplicates win, as they do for mount(8). The map has
+ * no prototype so an option named `__proto__` or `constructor` is stored like any other.
+ */
+export function parseMountOptions(options: string): MountOptionMap {
+  const map: MountOptionMap = Object.create(null);
+  forEachMountOption(options, (key, value) => {
+    map[key] = value;
+  });
+  return map;
+}
+
+/** Typed NFS options; total: anything it cannot type goes to `other`, it never throws. */
+export function parseNfsOptions(options: string): NfsMountOptions {
+  const result = emptyNfsOptions();
+  forEachMountOption(options, (key, value) => {
+    if (value === true ? !applyFlag(result, key) : !applyValue(result, key, value)) {
+      result.other[key] = value;
+    }
+  });
+  return result;
+}
+
+function emptyNfsOptions(): NfsMountOptions {
+  return {
+    vers: null,
+    proto: null,
+    hard: true,
+    soft: false,
+    softerr: false,
+    timeo: null,
+    retrans: null,
+    rsize: null,
+    wsize: null,
+    acregmin: null,
+    acregmax: null,
+    acdirmin: null,
+    acdirmax: null,
+    actimeo: null,
+    noac: false,
+    cto: true,
+    lock: true,
+    intr: null,
+    sec: null,
+    port: null,
+    mountaddr: null,
+    addr: null,
+    clientaddr: null,
+    readOnly: null,
+    other: Object.create(null),
+  };
+}
+
+const NUMERIC_KEYS = new Set([
+  "timeo",
+  "retrans",
+  "rsize",
+  "wsize",
+  "acregmin",
+  "acregmax",
+  "acdirmin",
+  "acdirmax",
+  "actimeo",
+  "port",
+]);
+type NumericKey =
+  | "timeo"
+  | "retrans"
+  | "rsize"
+  | "wsize"
+  | "acregmin"
+  | "acregmax"
+  | "acdirmin"
+  | "acdirmax"
+  | "actimeo"
+  | "port";
+
+function applyValue(result: NfsMountOptions, key: string, value: string): boolean {
+  if (NUMERIC_KEYS.has(key)) {
+    if (!/^\d{1,15}$/.test(value)) return false;
+    result[key as NumericKey] = Number(value);
+    return true;
+  }
+  switch (key) {
+    case "vers":
+    case "nfsvers":
+      result.vers = value;
+      return true;
+    case "proto":
+      result.proto = value;
+      return true;
+    case "sec":
+    case "mountaddr":
+    case "addr":
+    case "clientaddr":
+      result[key] = value;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Flags; when two contradict (`soft,hard`) the later one wins, as in the kernel's parser. */
+function applyFlag(result: NfsMountOptions, key: string): boolean {
+  switch (key) {
+    case "hard":
+    case "soft":
+    case "softerr":
+      result.hard = key === "hard";
+      result.soft = key !== "hard";
+      result.softerr = key === "softerr";
+      return true;
+    case "ro":
+    case "rw":
+      result.readOnly = key === "ro";
+      return true;
+    case "ac":
+    case "noac":
+      result.noac = key === "noac";
+      return true;
+    case "cto":
+    case "nocto":
+      result.cto = key === "cto";
+      return true;
+    case "lock":
+    case "nolock":
+      result.lock = key === "lock";
+      return true;
+    case "intr":
+    case "nointr":
+      result.intr = key === "intr";
+      return true;
+    default:
+      return applyLegacyFlag(result, key);
+  }
+}
+
+/** fstab spellings that predate `vers=`/`proto=`: `v3`, `v4.1`, `tcp`, `udp`, `rdma`. */
+function applyLegacyFlag(result: NfsMountOptions, key: string): boolean {
+  if (key === "tcp" || key === "udp" || key === "rdma") {
+    result.proto = key;
+    return true;
+  }
+  if (/^v[234](?:\.[012])?$/.test(key)) {
+    result.vers = key.slice(1);
+    return true;
+  }
+  return false;
+}
+
+/** Commas inside double quotes (SELinux `context="…:c1,c2"`) do not separate options. */
+function splitOptions(options: string): string[] {
+  if (!options.includes('"')) return options.split(",");
+  const items: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < options.length; i++) {
+    const ch = options.charCodeAt(i);
+    if (ch === 34) quoted = !quoted;
+    else if (ch === 44 && !quoted) {
+      items.push(options.slice(start, i));
+      start = i + 1;
+    }
+  }
+  items.push(options.slice(start));
+  return items;
+}
+
+function unquote(value: string): string {
+  return value.length >= 2 && value.startsWith('"') && value.endsWith('"')
+    ? value.slice(1, -1)
+    : value;
+}
+
+/** Client-side NFS filesystem types; `nfsd` and `rpc_pipefs` are server plumbing, not mounts. */
+export function isNfsFstype(fstype: string): boolean {
+  return fstype === "nfs" || fstype === "nfs4";
+}
+
+/** `server:/export`, `[fe80::1]:/export` (IPv6 is bracketed) → server and export path. */
+export function splitNfsSource(source: string): { server: string | null; export: string | null } {
+  let server: string;
+  let path: string;
+  if (source.startsWith("[")) {
+    const close = source.indexOf("]:");
+    if (close === -1) return { server: null, export: null };
+    server = source.slice(1, close);
+    path = source.slice(close + 2);
+  } else {
+    const colon = source.indexOf(":");
+    if (colon === -1) return { server: null, export: null };
+    server = source.slice(0, colon);
+    path = source.slice(colon + 1);
+  }
+  return { server: server === "" ? null : server, export: path === "" ? null : path };
+}

@@ -1,0 +1,58 @@
+import { isRole, type Role } from "@holmes/core";
+import type { Database } from "@holmes/db";
+import type { Auth } from "./auth";
+
+export type SessionUser = { id: string; email: string; name: string; role: Role };
+
+export type Context = {
+  db: Database;
+  auth: Auth;
+  user: SessionUser | null;
+  /**
+   * The Origin of an HTTP request and the origins allowed to mutate. Undefined for in-process
+   * callers (server components, tests), which cannot be forged cross-site.
+   */
+  origin?: { requestOrigin: string | null; allowedOrigins: string[] };
+};
+
+/** For tests and server-side callers: the context with a known user and no HTTP request. */
+export function createContextInner(opts: {
+  db: Database;
+  auth: Auth;
+  user: SessionUser | null;
+}): Context {
+  return { db: opts.db, auth: opts.auth, user: opts.user };
+}
+
+export type CreateContextOptions = {
+  headers: Headers;
+  db: Database;
+  auth: Auth;
+  allowedOrigins: string[];
+};
+
+/** The context of an HTTP request: the session is read from the request's cookie. */
+export async function createTRPCContext(opts: CreateContextOptions): Promise<Context> {
+  const session = await opts.auth.api.getSession({ headers: opts.headers });
+  return {
+    db: opts.db,
+    auth: opts.auth,
+    user: toSessionUser(session?.user),
+    origin: { requestOrigin: opts.headers.get("origin"), allowedOrigins: opts.allowedOrigins },
+  };
+}
+
+type AuthUser = {
+  id: string;
+  email: string;
+  name: string;
+  role?: string | null;
+  banned?: boolean | null;
+};
+
+function toSessionUser(user: AuthUser | undefined): SessionUser | null {
+  if (!user || user.banned) return null;
+  // An unknown role string grants nothing rather than something.
+  if (!isRole(user.role)) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}

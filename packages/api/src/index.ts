@@ -1,0 +1,9 @@
+export { type Auth, type AuthOptions, createAuth, createUserAccount } from "./auth";
+export {
+  type Context,
+  createContextInner,
+  createTRPCContext,
+  type SessionUser,
+} from "./context";
+export { type AppRouter, appRouter } from "./root";
+export { createCallerFactory, type ProcedureMeta } from "./trpc";

@@ -1,0 +1,102 @@
+/*
+ * Small helpers shared by the md parsers (mdstat, mdadm --detail, --examine, --detail --scan).
+ * They never throw: every conversion returns null when the text is not what it should be, and the
+ * caller turns that into a ParseResult failure naming the line.
+ */
+
+/** What went wrong on one line; the caller adds the line number. */
+export type LineIssue = { expected: string; got: string };
+
+/** Splits on LF and CRLF alike, so pastes from Windows terminals parse the same. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+/** A non-negative decimal integer that fits a JS number exactly, else null. */
+export function toCount(text: string): number | null {
+  if (!/^\d{1,16}$/.test(text)) return null;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/** A non-negative decimal (e.g. `23.4`, `4.6`), else null. */
+export function toDecimal(text: string): number | null {
+  if (!/^\d{1,16}(?:\.\d{1,6})?$/.test(text)) return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * mdadm prints `%18s : %s`. Values may contain colons (times, UUIDs) but never " : ", so the
+ * first " : " splits key from value. An empty value prints as a trailing " :".
+ */
+export function splitKeyValue(line: string): { key: string; value: string } | null {
+  const trimmed = line.trimEnd();
+  let index = trimmed.indexOf(" : ");
+  let value = "";
+  if (index >= 0) {
+    value = trimmed.slice(index + 3).trim();
+  } else if (trimmed.endsWith(" :")) {
+    index = trimmed.length - 2;
+  } else {
+    return null;
+  }
+  const key = trimmed.slice(0, index).trim();
+  return key === "" ? null : { key, value };
+}
+
+/** `sysrescue:0  (local to host sysrescue)` → value and host; mdadm appends it to Name/UUID. */
+export function splitLocalToHost(value: string): { value: string; host: string | null } {
+  const marker = "(local to host ";
+  const index = value.lastIndexOf(marker);
+  if (index < 0 || !value.endsWith(")")) return { value, host: null };
+  const host = value.slice(index + marker.length, -1).trim();
+  return { value: value.slice(0, index).trim(), host: host === "" ? null : host };
+}
+
+/**
+ * Event counters: 1.x and newer 0.90 output print one integer; --detail on 0.90 (and old
+ * --examine) prints `hi.lo` of the two 32-bit halves.
+ */
+export function parseEvents(value: string): number | null {
+  const split = /^(\d{1,10})\.(\d{1,10})$/.exec(value);
+  if (split) {
+    const high = toCount(split[1] ?? "");
+    const low = toCount(split[2] ?? "");
+    if (high === null || low === null || low > 0xffffffff) return null;
+    const total = high * 0x100000000 + low;
+    return Number.isSafeInteger(total) ? total : null;
+  }
+  return toCount(value);
+}
+
+/** Leading integer of `786432 (768.00 MiB 805.31 MB)` or `200704 sectors (…)`, with its unit. */
+export function parseSize(value: string): { amount: number; unit: string | null } | null {
+  const match = /^(\d+)(?:\s+(sectors|KiB|K))?(?:\s+\([^()]*\))?$/.exec(value);
+  if (!match) return null;
+  const amount = toCount(match[1] ?? "");
+  return amount === null ? null : { amount, unit: match[2] ?? null };
+}
+
+/** `512K` → 512. */
+export function parseKibSuffix(value: string): number | null {
+  const match = /^(\d+)\s?K(?:iB)?$/.exec(value);
+  return match ? toCount(match[1] ?? "") : null;
+}
+
+/** `24% complete` → 24. */
+export function parsePercentComplete(value: string): number | null {
+  const match = /^(\d{1,3})% complete$/.exec(value);
+  const percent = match ? toCount(match[1] ?? "") : null;
+  return percent !== null && percent <= 100 ? percent : null;
+}
+
+/** Device-state words as mdadm prints them (`active`, `set-A`, `write-mostly`, `failfast`). */
+export function isStateWord(word: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9_-]*$/.test(word);
+}
+
+/** Builds a record without letting a key such as `__proto__` touch the prototype. */
+export function toRecord(entries: Array<[string, string]>): Record<string, string> {
+  return Object.fromEntries(entries);
+}
