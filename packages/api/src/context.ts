@@ -1,5 +1,5 @@
 import { isRole, type Role } from "@holmes/core";
-import type { Database } from "@holmes/db";
+import type { Database } from "@holmes/db/client";
 import type { Auth } from "./auth";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };

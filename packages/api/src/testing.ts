@@ -1,5 +1,5 @@
 import type { Role } from "@holmes/core";
-import type { Database } from "@holmes/db";
+import type { Database } from "@holmes/db/client";
 import { type Auth, createAuth } from "./auth";
 import { type Context, createContextInner, type SessionUser } from "./context";
 import { appRouter } from "./root";

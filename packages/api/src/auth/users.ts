@@ -1,5 +1,5 @@
 import { AppError, type Role } from "@holmes/core";
-import type { Auth } from "./index";
+import type { Auth } from "./create-auth";
 
 export type NewUserAccount = {
   email: string;

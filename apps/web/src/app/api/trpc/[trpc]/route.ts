@@ -1,0 +1,22 @@
+import { appRouter, createTRPCContext } from "@holmes/api";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { services } from "~/server/holmes";
+
+function handler(request: Request) {
+  const { handle, auth, allowedOrigins } = services();
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: request,
+    router: appRouter,
+    createContext: () =>
+      createTRPCContext({ headers: request.headers, db: handle.db, auth, allowedOrigins }),
+    onError({ path, error }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        // Logged once, without input: inputs may hold secrets.
+        console.error(`tRPC ${path ?? "?"} failed: ${error.message}`);
+      }
+    },
+  });
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,24 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+/**
+ * The web process' settings, validated once at start (instrumentation.ts imports this file).
+ * A wrong value stops the process with one line naming the variable.
+ */
+export const env = createEnv({
+  server: {
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    HOLMES_AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+    HOLMES_PUBLIC_URL: z.url().default("http://localhost:3000"),
+    NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  skipValidation: process.env.HOLMES_SKIP_ENV_VALIDATION === "1",
+  onValidationError: (issues) => {
+    const lines = issues.map((issue) => `${issue.path?.join(".") ?? "?"}: ${issue.message}`);
+    console.error(`holmes web: invalid environment: ${lines.join("; ")}`);
+    process.exit(1);
+  },
+});

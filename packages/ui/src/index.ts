@@ -1,0 +1,3 @@
+export { Card } from "./card";
+export { EmptyState } from "./empty-state";
+export { PageHeader } from "./page-header";
