@@ -1,23 +1,24 @@
-import { dbMigrateCommand } from "./commands/db-migrate";
-import { startCommand } from "./commands/start";
-import { userCreateCommand } from "./commands/user-create";
-
 type Command = { usage: string; run: (args: string[]) => Promise<number> };
 
+// Each command is imported only when asked for, so `holmes parse` does not load the web stack.
 const COMMANDS: Record<string, Command> = {
   start: {
     usage:
-      "holmes start [--dev]           start Holmes (embedded Postgres unless DATABASE_URL is set)",
-    run: startCommand,
+      "holmes start [--dev]                 start Holmes (embedded Postgres unless DATABASE_URL is set)",
+    run: async (args) => (await import("./commands/start")).startCommand(args),
   },
   "db migrate": {
-    usage: "holmes db migrate              apply the committed migrations",
-    run: dbMigrateCommand,
+    usage: "holmes db migrate                    apply the committed migrations",
+    run: async () => (await import("./commands/db-migrate")).dbMigrateCommand(),
   },
   "user create": {
     usage:
       "holmes user create --email E --role viewer|responder|admin [--name N] [--password-stdin]",
-    run: userCreateCommand,
+    run: async (args) => (await import("./commands/user-create")).userCreateCommand(args),
+  },
+  parse: {
+    usage: "holmes parse <format> <file|->        parse a captured command output; prints JSON",
+    run: async (args) => (await import("./commands/parse")).parseCommand(args),
   },
 };
 
@@ -32,8 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     .map((c) => `  ${c.usage}`)
     .join("\n");
   const isHelp = argv.length === 0 || argv[0] === "help" || argv[0] === "--help";
-  (isHelp ? console.log : console.error)(
-    `${isHelp ? "" : `holmes: unknown command "${argv.join(" ")}"\n`}usage:\n${usage}`,
-  );
+  const text = `${isHelp ? "" : `holmes: unknown command "${argv.join(" ")}"\n`}usage:\n${usage}`;
+  (isHelp ? console.log : console.error)(text);
   return isHelp ? 0 : 2;
 }
