@@ -6,68 +6,43 @@ import { z } from "zod";
  * `mountpoint` vs `mountpoints`); these schemas are the normalised form. `null` = not reported.
  */
 
-export type LsblkDevice = {
-  name: string;
-  kname: string | null;
-  path: string | null;
-  /** "8:0" */
-  majMin: string | null;
-  /** disk, part, lvm, raid1, raid5, md, crypt, loop, rom, mpath, … (lsblk TYPE, kept verbatim) */
-  type: string | null;
-  /** Exact size, only when lsblk printed bytes (`-b`, or a numeric JSON size). */
-  sizeBytes: number | null;
-  /** Human size as lsblk printed it ("223.6G"), when it was not in bytes. */
-  sizeText: string | null;
-  serial: string | null;
-  /** As lsblk prints it: "0x5000c500a1b2c3d4" for SATA/SAS, "eui.…" for NVMe. */
-  wwn: string | null;
-  model: string | null;
-  vendor: string | null;
-  /** sata, sas, nvme, usb, spi, ata, iscsi, … */
-  transport: string | null;
-  hctl: string | null;
-  fstype: string | null;
-  label: string | null;
-  uuid: string | null;
-  /** Every mount point ("[SWAP]" for active swap); empty when not mounted or not reported. */
-  mountpoints: string[];
-  readOnly: boolean | null;
-  removable: boolean | null;
-  rotational: boolean | null;
-  state: string | null;
-  /** Parent kernel name, as lsblk reports it. */
-  pkname: string | null;
-  /** lsblk repeats a child under every parent (an md array under each member partition). */
-  children: LsblkDevice[];
-};
-
-export const LsblkDeviceSchema: z.ZodType<LsblkDevice> = z.object({
+export const LsblkDeviceSchema = z.object({
   name: z.string(),
   kname: z.string().nullable(),
   path: z.string().nullable(),
+  /** "8:0" */
   majMin: z.string().nullable(),
+  /** disk, part, lvm, raid1, raid5, md, crypt, loop, rom, mpath, … (lsblk TYPE, verbatim) */
   type: z.string().nullable(),
+  /** Exact size, only when lsblk printed bytes (`-b`, or a numeric JSON size). */
   sizeBytes: z.number().nullable(),
+  /** Human size as lsblk printed it ("223.6G"), when it was not in bytes. */
   sizeText: z.string().nullable(),
   serial: z.string().nullable(),
+  /** As lsblk prints it: "0x5000c500a1b2c3d4" for SATA/SAS, "eui.…" for NVMe. */
   wwn: z.string().nullable(),
   model: z.string().nullable(),
   vendor: z.string().nullable(),
+  /** sata, sas, nvme, usb, spi, ata, iscsi, … */
   transport: z.string().nullable(),
   hctl: z.string().nullable(),
   fstype: z.string().nullable(),
   label: z.string().nullable(),
   uuid: z.string().nullable(),
+  /** Every mount point ("[SWAP]" for active swap); empty when unmounted or not reported. */
   mountpoints: z.array(z.string()),
   readOnly: z.boolean().nullable(),
   removable: z.boolean().nullable(),
   rotational: z.boolean().nullable(),
   state: z.string().nullable(),
+  /** Parent kernel name, as lsblk reports it. */
   pkname: z.string().nullable(),
+  /** lsblk repeats a child under every parent (an md array under each member partition). */
   get children() {
     return z.array(LsblkDeviceSchema);
   },
 });
+export type LsblkDevice = z.infer<typeof LsblkDeviceSchema>;
 
 export const LsblkReportSchema = z.object({
   /** Which lsblk output the report came from. */

@@ -1,17 +1,18 @@
 import { z } from "zod";
 
-/*
- * Linux md (software RAID) as reported by /proc/mdstat, `mdadm --detail`, `mdadm --detail --scan`
- * and `mdadm --examine`. Every key is always present; `null` means "the tool did not report it".
- * Sizes keep the unit the tool printed (KiB "blocks" in mdstat, 512-byte sectors in --examine).
- */
+// Linux md RAID from /proc/mdstat and mdadm --detail/--detail --scan/--examine. Every key is
+// always present; null = "not reported". Sizes keep the tool's unit (KiB blocks, 512-B sectors).
 
 const count = z.number().int().nonnegative();
 const nullableCount = count.nullable();
+const text = z.string().nullable();
+const percent = z.number().min(0).max(100).nullable();
+const slotFlags = z
+  .string()
+  .regex(/^[U_]*$/)
+  .nullable();
 
-// ---------------------------------------------------------------------------------------------
 // /proc/mdstat
-
 export const MdstatMemberSchema = z.object({
   device: z.string().min(1),
   /** The `[N]` after the device: the kernel's descriptor number, not necessarily the raid slot. */
@@ -27,12 +28,10 @@ export type MdstatMember = z.infer<typeof MdstatMemberSchema>;
 export const MdstatBitmapSchema = z.object({
   pagesUsed: count,
   pagesTotal: count,
-  /** In-memory size of the loaded bitmap pages (`[4KB]`). */
-  memoryKb: count,
+  memoryKb: count, // In-memory size of the loaded bitmap pages (`[4KB]`).
   /** Bitmap chunk; the kernel prints bytes (`512B chunk`) for sub-KiB chunks, converted here. */
   chunkKb: z.number().nonnegative(),
-  /** External bitmap file, or null for an internal bitmap. */
-  file: z.string().nullable(),
+  file: text, // External bitmap file, or null for an internal bitmap.
 });
 export type MdstatBitmap = z.infer<typeof MdstatBitmapSchema>;
 
@@ -41,9 +40,10 @@ export type MdSyncAction = z.infer<typeof MdSyncActionSchema>;
 
 export const MdstatSyncSchema = z.object({
   action: MdSyncActionSchema,
-  /** `delayed`/`pending`/`remote` come from `resync=DELAYED` etc. and carry no progress numbers. */
+  /** `delayed`/`pending`/`remote` (from `resync=DELAYED` …) carry no progress numbers. */
   state: z.enum(["running", "delayed", "pending", "remote"]),
-  percent: z.number().min(0).max(100).nullable(),
+  percent,
+  /** Progress in KiB of one member device (recovery counts per device, not per array). */
   doneBlocks: nullableCount,
   totalBlocks: nullableCount,
   finishMinutes: z.number().nonnegative().nullable(),
@@ -63,24 +63,16 @@ export const MdstatArraySchema = z.object({
   name: z.string().min(1),
   /** `broken` is printed by kernels >= 5.x for raid0/linear arrays that lost a member. */
   state: z.enum(["active", "inactive", "broken"]),
-  /** Personality (`raid1`, `linear`, …); null for inactive arrays that print none. */
-  level: z.string().nullable(),
-  /** `(read-only)`: set read-only by an admin. */
-  readOnly: z.boolean(),
+  level: text, // Personality (`raid1`, `linear`, …); null for inactive arrays that print none.
+  readOnly: z.boolean(), // `(read-only)`: set read-only by an admin.
   /** `(auto-read-only)`: read-only until the first write; a pending resync waits for it. */
   autoReadOnly: z.boolean(),
   members: z.array(MdstatMemberSchema),
-  /** n of `[n/m]`. */
-  raidDisks: nullableCount,
-  /** m of `[n/m]`. */
-  activeDisks: nullableCount,
+  raidDisks: nullableCount, // n of `[n/m]`.
+  activeDisks: nullableCount, // m of `[n/m]`.
   /** raidDisks - activeDisks: slots without an in-sync member (lost redundancy). */
   missingDisks: nullableCount,
-  /** `UU_U`: one character per raid slot, `_` = not in sync. */
-  statusString: z
-    .string()
-    .regex(/^[U_]*$/)
-    .nullable(),
+  statusString: slotFlags, // `UU_U`: one character per raid slot, `_` = not in sync.
   /**
    * True when activeDisks < raidDisks, the status string has `_`, or any member is `(F)`.
    * A faulty member still attached while every slot is in sync (`sdd[4](F)` with `[3/3] [UUU]`)
@@ -88,24 +80,18 @@ export const MdstatArraySchema = z.object({
    * and `mdadm --detail` would report it as a failed device. `missingDisks` tells the two apart.
    */
   degraded: z.boolean(),
-  /** Array size in 1 KiB blocks. */
-  blocks: nullableCount,
-  /** Raw text after `super`: `1.2`, `external:imsm`, `external:/md127/0`; null when not printed
-   * (the kernel prints nothing for 0.90 metadata). */
-  superVersion: z.string().nullable(),
+  blocks: nullableCount, // Array size in 1 KiB blocks.
+  /** After `super`: `1.2`, `external:imsm`, `external:/md127/0`; null if absent (0.90 metadata). */
+  superVersion: text,
   /** True for an external-metadata container (`super external:imsm` / `external:ddf`). */
   isContainer: z.boolean(),
   /** For a member of a container (`external:/md127/0`): the container's name, `md127`. */
-  containerName: z.string().nullable(),
-  /** …and the member index inside it, `0`. */
-  containerMember: z.string().nullable(),
+  containerName: text,
+  containerMember: text, // …and the member index inside it, `0`.
   chunkKb: nullableCount,
-  /** linear arrays print `0k rounding` instead of a chunk. */
-  roundingKb: nullableCount,
-  /** raid4/5/6 parity algorithm number (`algorithm 2`). */
-  algorithm: nullableCount,
-  /** raid10 only: copies layout. */
-  layout: MdRaid10LayoutSchema.nullable(),
+  roundingKb: nullableCount, // linear arrays print `0k rounding` instead of a chunk.
+  algorithm: nullableCount, // raid4/5/6 parity algorithm number (`algorithm 2`).
+  layout: MdRaid10LayoutSchema.nullable(), // raid10 only: copies layout.
   bitmap: MdstatBitmapSchema.nullable(),
   sync: MdstatSyncSchema.nullable(),
 });
@@ -118,9 +104,7 @@ export const MdstatReportSchema = z.object({
 });
 export type MdstatReport = z.infer<typeof MdstatReportSchema>;
 
-// ---------------------------------------------------------------------------------------------
 // mdadm --detail (plain and --export)
-
 export const MdadmDetailDeviceSchema = z.object({
   /** The `Number` column; null for `-` (removed slot) and for --export output. */
   number: nullableCount,
@@ -130,64 +114,51 @@ export const MdadmDetailDeviceSchema = z.object({
   raidDevice: nullableCount,
   /** As printed: `active sync`, `spare rebuilding`, `faulty`, `removed`, `writemostly`, … */
   stateFlags: z.array(z.string().min(1)),
-  /** Device node, or null when mdadm printed none (removed, or `missing` major:minor). */
-  device: z.string().nullable(),
-  /** --export only: the sysfs name with non-alphanumerics as `_` (`dev_sda1`). */
-  sysName: z.string().nullable(),
+  device: text, // Device node, or null when mdadm printed none (removed, or `missing` major:minor).
+  sysName: text, // --export only: the sysfs name with non-alphanumerics as `_` (`dev_sda1`).
 });
 export type MdadmDetailDevice = z.infer<typeof MdadmDetailDeviceSchema>;
 
 export const MdadmDetailSchema = z.object({
   format: z.enum(["text", "export"]),
-  /** The `/dev/md0:` heading. */
-  device: z.string().nullable(),
-  /** --export `MD_DEVNAME`: the name under /dev/md/. */
-  devName: z.string().nullable(),
-  /** Superblock version (`1.2`, `0.90`, `ddf`, `imsm`); null for container members. */
-  version: z.string().nullable(),
-  /** For a member of a container: `Container : /dev/md0, member 0`. */
-  container: z.string().nullable(),
-  member: z.string().nullable(),
-  /** Kept as printed (ctime, local time of the host, no zone). */
-  creationTime: z.string().nullable(),
-  raidLevel: z.string().nullable(),
+  device: text, // The `/dev/md0:` heading.
+  devName: text, // --export `MD_DEVNAME`: the name under /dev/md/.
+  version: text, // Superblock version (`1.2`, `0.90`, `ddf`, `imsm`); null for container members.
+  container: text, // For a member of a container: `Container : /dev/md0, member 0`.
+  member: text,
+  creationTime: text, // Kept as printed (ctime, local time of the host, no zone).
+  raidLevel: text,
   arraySizeKb: nullableCount,
   usedDevSizeKb: nullableCount,
   raidDevices: nullableCount,
   totalDevices: nullableCount,
   preferredMinor: nullableCount,
-  persistence: z.string().nullable(),
-  intentBitmap: z.string().nullable(),
-  updateTime: z.string().nullable(),
-  /** Raw state, e.g. `clean, degraded, recovering`. */
-  state: z.string().nullable(),
+  persistence: text,
+  intentBitmap: text,
+  updateTime: text,
+  state: text, // Raw state, e.g. `clean, degraded, recovering`.
   /** State split on commas; a trailing `(DELAYED)`/`(PENDING)`/`(REMOTE)` becomes its own flag. */
   stateFlags: z.array(z.string().min(1)),
   activeDevices: nullableCount,
   workingDevices: nullableCount,
   failedDevices: nullableCount,
   spareDevices: nullableCount,
-  /** Raw layout (`left-symmetric`, `near=2`, `-unknown-`). */
-  layout: z.string().nullable(),
+  layout: text, // Raw layout (`left-symmetric`, `near=2`, `-unknown-`).
   chunkSizeKb: nullableCount,
   roundingKb: nullableCount,
-  consistencyPolicy: z.string().nullable(),
-  rebuildStatusPercent: z.number().min(0).max(100).nullable(),
-  resyncStatusPercent: z.number().min(0).max(100).nullable(),
-  reshapeStatusPercent: z.number().min(0).max(100).nullable(),
-  checkStatusPercent: z.number().min(0).max(100).nullable(),
-  name: z.string().nullable(),
-  /** `(local to host X)` after Name or UUID. */
-  localToHost: z.string().nullable(),
-  uuid: z.string().nullable(),
-  /** Event counter; 0.90 prints `hi.lo`, folded to hi * 2^32 + lo. */
-  events: nullableCount,
-  eventsRaw: z.string().nullable(),
-  /** DDF containers and members. */
-  containerGuid: z.string().nullable(),
+  consistencyPolicy: text,
+  rebuildStatusPercent: percent,
+  resyncStatusPercent: percent,
+  reshapeStatusPercent: percent,
+  checkStatusPercent: percent,
+  name: text,
+  localToHost: text, // `(local to host X)` after Name or UUID.
+  uuid: text,
+  events: nullableCount, // Event counter; 0.90 prints `hi.lo`, folded to hi * 2^32 + lo.
+  eventsRaw: text,
+  containerGuid: text, // DDF containers and members.
   memberArrays: z.array(z.string().min(1)),
-  /** --export `MD_RESHAPE_ACTIVE`. */
-  reshapeActive: z.boolean().nullable(),
+  reshapeActive: z.boolean().nullable(), // --export `MD_RESHAPE_ACTIVE`.
   devices: z.array(MdadmDetailDeviceSchema),
   /** Every other `Key : value` (or `MD_KEY=value`) line, as printed. */
   otherFields: z.record(z.string(), z.string()),
@@ -196,55 +167,50 @@ export type MdadmDetail = z.infer<typeof MdadmDetailSchema>;
 
 export const MdadmScanEntrySchema = z.object({
   /** The device after ARRAY; null for `ARRAY metadata=ddf UUID=…` lines that name none. */
-  device: z.string().nullable(),
-  /** `INACTIVE-ARRAY` lines. */
-  inactive: z.boolean(),
-  metadata: z.string().nullable(),
-  level: z.string().nullable(),
+  device: text,
+  inactive: z.boolean(), // `INACTIVE-ARRAY` lines.
+  metadata: text,
+  level: text,
   numDevices: nullableCount,
-  name: z.string().nullable(),
-  uuid: z.string().nullable(),
-  container: z.string().nullable(),
-  member: z.string().nullable(),
+  name: text,
+  uuid: text,
+  container: text,
+  member: text,
   spares: nullableCount,
-  bitmap: z.string().nullable(),
-  /** From the `devices=` continuation line (`--verbose`). */
-  devices: z.array(z.string().min(1)),
+  bitmap: text,
+  devices: z.array(z.string().min(1)), // From the `devices=` continuation line (`--verbose`).
   otherFields: z.record(z.string(), z.string()),
 });
 export type MdadmScanEntry = z.infer<typeof MdadmScanEntrySchema>;
 
 export const MdadmScanSchema = z.array(MdadmScanEntrySchema);
 
-// ---------------------------------------------------------------------------------------------
 // mdadm --examine <member>
-
 export const MdadmExamineSlotSchema = z.enum(["active", "missing", "replacing", "unknown"]);
 export type MdadmExamineSlot = z.infer<typeof MdadmExamineSlotSchema>;
 
 /** A row of the 0.90 device table (`this` row or a numbered row). */
 export const MdadmExamineDeviceRowSchema = z.object({
-  /** Leftmost column; null for the `this` row. */
-  index: nullableCount,
+  index: nullableCount, // Leftmost column; null for the `this` row.
   number: count,
   major: count,
   minor: count,
   raidDevice: count,
   stateFlags: z.array(z.string().min(1)),
-  device: z.string().nullable(),
+  device: text,
 });
 export type MdadmExamineDeviceRow = z.infer<typeof MdadmExamineDeviceRowSchema>;
 
 export const MdadmDdfVirtualDiskSchema = z.object({
   index: count,
-  guid: z.string().nullable(),
+  guid: text,
   unit: nullableCount,
-  state: z.string().nullable(),
-  initState: z.string().nullable(),
-  access: z.string().nullable(),
-  name: z.string().nullable(),
+  state: text,
+  initState: text,
+  access: text,
+  name: text,
   raidDevices: nullableCount,
-  raidLevel: z.string().nullable(),
+  raidLevel: text,
   chunkSizeSectors: nullableCount,
   deviceSizeKb: nullableCount,
   arraySizeKb: nullableCount,
@@ -255,19 +221,16 @@ export const MdadmDdfPhysicalDiskSchema = z.object({
   number: count,
   refNo: z.string().min(1),
   sizeKb: count,
-  /** Null when the disk is not present on this host. */
-  device: z.string().nullable(),
-  /** `active`, `Global-Spare`, `spare`, … */
-  type: z.string(),
-  /** `Online`, `Offline, Failed`, `Online, Rebuilding`, … */
-  state: z.string(),
+  device: text, // Null when the disk is not present on this host.
+  type: z.string(), // `active`, `Global-Spare`, `spare`, …
+  state: z.string(), // `Online`, `Offline, Failed`, `Online, Rebuilding`, …
 });
 export type MdadmDdfPhysicalDisk = z.infer<typeof MdadmDdfPhysicalDiskSchema>;
 
 export const MdadmDdfSchema = z.object({
-  controllerGuid: z.string().nullable(),
-  containerGuid: z.string().nullable(),
-  seq: z.string().nullable(),
+  controllerGuid: text,
+  containerGuid: text,
+  seq: text,
   redundantHeader: z.boolean().nullable(),
   virtualDiskCount: nullableCount,
   virtualDisks: z.array(MdadmDdfVirtualDiskSchema),
@@ -277,17 +240,15 @@ export const MdadmDdfSchema = z.object({
 export type MdadmDdf = z.infer<typeof MdadmDdfSchema>;
 
 export const MdadmExamineSchema = z.object({
-  /** The `/dev/sda1:` heading. */
-  device: z.string().nullable(),
+  device: text, // The `/dev/sda1:` heading.
   magic: z.string(),
-  version: z.string().nullable(),
-  featureMap: z.string().nullable(),
-  /** `Array UUID` (1.x) or `UUID` (0.90, imsm). */
-  arrayUuid: z.string().nullable(),
-  name: z.string().nullable(),
-  localToHost: z.string().nullable(),
-  creationTime: z.string().nullable(),
-  raidLevel: z.string().nullable(),
+  version: text,
+  featureMap: text,
+  arrayUuid: text, // `Array UUID` (1.x) or `UUID` (0.90, imsm).
+  name: text,
+  localToHost: text,
+  creationTime: text,
+  raidLevel: text,
   raidDevices: nullableCount,
   totalDevices: nullableCount,
   preferredMinor: nullableCount,
@@ -297,21 +258,19 @@ export const MdadmExamineSchema = z.object({
   dataOffsetSectors: nullableCount,
   superOffsetSectors: nullableCount,
   recoveryOffsetSectors: nullableCount,
-  state: z.string().nullable(),
-  deviceUuid: z.string().nullable(),
-  /** Per-device flags: `write-mostly`, `failfast`. */
-  flags: z.array(z.string().min(1)),
-  internalBitmap: z.string().nullable(),
-  updateTime: z.string().nullable(),
-  badBlockLog: z.string().nullable(),
+  state: text,
+  deviceUuid: text,
+  flags: z.array(z.string().min(1)), // Per-device flags: `write-mostly`, `failfast`.
+  internalBitmap: text,
+  updateTime: text,
+  badBlockLog: text,
   badBlocksPresent: z.boolean(),
-  checksum: z.string().nullable(),
+  checksum: text,
   checksumCorrect: z.boolean().nullable(),
-  /** What mdadm computed when the stored checksum is wrong. */
-  checksumExpected: z.string().nullable(),
+  checksumExpected: text, // What mdadm computed when the stored checksum is wrong.
   events: nullableCount,
-  eventsRaw: z.string().nullable(),
-  layout: z.string().nullable(),
+  eventsRaw: text,
+  layout: text,
   chunkSizeKb: nullableCount,
   roundingKb: nullableCount,
   /**
@@ -321,9 +280,8 @@ export const MdadmExamineSchema = z.object({
    */
   deviceRole: z.union([count, z.enum(["spare", "replacement", "journal", "faulty"])]).nullable(),
   deviceRoleSlot: nullableCount,
-  deviceRoleRaw: z.string().nullable(),
-  /** Raw `AA.R` string from `Array State`. */
-  arrayState: z.string().nullable(),
+  deviceRoleRaw: text,
+  arrayState: text, // Raw `AA.R` string from `Array State`.
   arrayStateSlots: z.array(MdadmExamineSlotSchema),
   activeDevices: nullableCount,
   workingDevices: nullableCount,

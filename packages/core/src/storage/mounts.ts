@@ -215,7 +215,8 @@ export type MountstatsOperation = z.infer<typeof MountstatsOperationSchema>;
 
 /** One `device … mounted on … with fstype …` stanza. NFS-only fields are null otherwise. */
 export const MountstatsMountSchema = z.object({
-  device: z.string(),
+  /** null for the kernel's "no device mounted on …" form. */
+  device: z.string().nullable(),
   mountPoint: z.string(),
   fstype: z.string(),
   statVersion: z.string().nullable(),

@@ -9,4 +9,5 @@ export * from "./mdstat";
 export * from "./mountinfo";
 export * from "./mountstats";
 export * from "./nfs-options";
+export * from "./registry";
 export * from "./smartctl";

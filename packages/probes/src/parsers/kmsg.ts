@@ -1,1 +1,241 @@
-export {};
+/*
+ * Kernel and storage-daemon log lines, in whatever form an operator pastes them:
+ *
+ *   [ 1234.567890] md/raid1:md0: Disk failure on sdb1, disabling device.       dmesg
+ *   [Mon Nov 20 10:00:00 2023] nfs: server fs1 not responding, still trying     dmesg -T
+ *   Nov 20 10:00:00 host kernel: XFS (dm-3): log I/O error -5                   journalctl -k, syslog
+ *   2023-11-20T10:00:00+0000 host kernel: ata3: hard resetting link             journalctl -o short-iso
+ *   23:54:39,681 INFO kernel:md/raid1:md0: not clean -- starting background reconstruction  (anaconda)
+ *
+ * Also `<3>` priority prefixes (dmesg -r), `kern  :err   : ` (dmesg -x), /dev/kmsg records
+ * (`6,339,5140900,-;msg`) and `dmesg --time-format=iso`. Sources: dmesg(1), journalctl(1),
+ * Documentation/ABI/testing/dev-kmsg; util-linux 2.23 – 2.40, systemd 219 – 255.
+ */
+import type { KernelLog, KernelLogLine, KernelTimestamp, ParseResult } from "@holmes/core";
+import { parsed, parseFailure } from "@holmes/core";
+import { classifyKernelMessage } from "./kmsg-events";
+
+const LEVELS = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"];
+const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts `dmesg --color` codes
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+
+const CTIME = /^\[[A-Z][a-z]{2} ([A-Z][a-z]{2}) ([ \d]\d) (\d{2}:\d{2}:\d{2}) (\d{4})\] ?/;
+const SYSLOG = /^([A-Z][a-z]{2}) ([ \d]\d) (\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?) /;
+const ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})([.,]\d{1,9})?(Z|[+-]\d{2}:?\d{2})? /;
+const ANACONDA = /^(\d{2}:\d{2}:\d{2},\d{3}) ([A-Z]+) ([^:\s]+):/;
+const KMSG_RECORD = /^(\d{1,4}),\d+,(\d{1,20}),[^;]{0,8};/;
+const PRIORITY = /^<(\d{1,3})>/;
+const DMESG_X =
+  /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7]) *:([a-z]{3,6}) *: /;
+const HOST_TAG = /^(\S+) ([^\s:[]+)(?:\[\d+\])?: ?/;
+
+type Frame = KernelLogLine;
+
+/**
+ * Never fails on text: an unknown line is kept with a null event. Only a NUL byte, which no
+ * log writer emits, marks the input as binary (a core file or a journal file pasted raw).
+ */
+export function parseKernelLog(
+  text: string,
+  context: { year?: number } = {},
+): ParseResult<KernelLog> {
+  const nul = text.indexOf("\0");
+  if (nul !== -1) {
+    const start = text.lastIndexOf("\n", nul) + 1;
+    const end = text.indexOf("\n", nul);
+    const line = text.slice(0, nul).split("\n").length;
+    const shown = text.slice(start, end === -1 ? undefined : end);
+    return parseFailure("text log lines (found a NUL byte)", shown, { line });
+  }
+  const year = validYear(context.year);
+  const lines: KernelLogLine[] = [];
+  let eventCount = 0;
+  const rawLines = text.split("\n");
+  for (let i = 0; i < rawLines.length; i++) {
+    let raw = rawLines[i] ?? "";
+    if (raw.endsWith("\r")) raw = raw.slice(0, -1);
+    if (isBlank(raw)) continue;
+    const clean = raw.includes("\x1b") ? raw.replace(ANSI, "") : raw;
+    const line = frameLine(trimEnd(clean), year, i + 1, raw);
+    line.event = classifyKernelMessage(line.message);
+    if (line.event) eventCount++;
+    lines.push(line);
+  }
+  return parsed({ lines, eventCount });
+}
+
+/** One fixed-shape object per line, filled in place by the format readers. */
+function frameLine(line: string, year: number | null, lineNumber: number, raw: string): Frame {
+  const frame: Frame = {
+    lineNumber,
+    raw,
+    timestamp: null,
+    monotonicSeconds: null,
+    host: null,
+    source: null,
+    level: null,
+    message: line,
+    event: null,
+  };
+  const rest = takeLevel(frame, line);
+  const code = rest.charCodeAt(0);
+  if (code === 91 /* [ */) return bracketed(frame, rest);
+  if (code >= 48 && code <= 57) return numeric(frame, rest);
+  if (code >= 65 && code <= 90) return syslogLine(frame, rest, year);
+  frame.message = rest;
+  return frame;
+}
+
+/** `<3>` (dmesg -r) or `kern  :err   : ` (dmesg -x) before the timestamp. */
+function takeLevel(frame: Frame, line: string): string {
+  const priority = line.charCodeAt(0) === 60 ? PRIORITY.exec(line) : null;
+  if (priority) {
+    frame.level = LEVELS[Number(priority[1]) & 7] ?? null;
+    return line.slice(priority[0].length);
+  }
+  const first = line.charCodeAt(0);
+  const facility = first >= 97 && first <= 122 ? DMESG_X.exec(line) : null;
+  if (facility) {
+    frame.level = facility[1] === "warn" ? "warning" : (facility[1] ?? null);
+    return line.slice(facility[0].length);
+  }
+  return line;
+}
+
+function bracketed(frame: Frame, line: string): Frame {
+  const end = monotonicEnd(line);
+  if (end !== -1) {
+    frame.timestamp = { kind: "monotonic", seconds: Number(line.slice(1, end).trim()) };
+    frame.message = line.slice(line.charCodeAt(end + 1) === 32 ? end + 2 : end + 1);
+    return frame;
+  }
+  const ctime = CTIME.exec(line);
+  const month = ctime ? monthNumber(ctime[1]) : null;
+  if (ctime && month) {
+    const text = line.slice(1, ctime[0].trimEnd().length - 1);
+    const iso = `${ctime[4]}-${month}-${pad(ctime[2])}T${ctime[3]}`;
+    frame.timestamp = { kind: "wallclock", text, iso };
+    frame.message = line.slice(ctime[0].length);
+    return frame;
+  }
+  frame.message = line;
+  return frame;
+}
+
+/** ISO-8601 (journal short-iso, dmesg --time-format=iso), anaconda, or a /dev/kmsg record. */
+function numeric(frame: Frame, line: string): Frame {
+  const iso = ISO.exec(line);
+  if (iso) {
+    const [whole, base = "", fraction = "", zone = ""] = iso;
+    const offset = zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
+    const stamp: KernelTimestamp = {
+      kind: "wallclock",
+      text: whole.trimEnd(),
+      iso: `${base}${fraction.replace(",", ".")}${offset}`,
+    };
+    frame.timestamp = stamp;
+    // dmesg writes a comma before the fraction and no host; journalctl a dot and a host.
+    if (fraction.startsWith(",")) frame.message = line.slice(whole.length);
+    else hostAndTag(frame, line.slice(whole.length));
+    return frame;
+  }
+  const anaconda = ANACONDA.exec(line);
+  if (anaconda) {
+    frame.timestamp = { kind: "wallclock", text: anaconda[1] ?? "", iso: null };
+    frame.level = anaconda[2]?.toLowerCase() ?? null;
+    frame.source = anaconda[3] ?? null;
+    frame.message = line.slice(anaconda[0].length);
+    return frame;
+  }
+  return kmsgRecord(frame, line);
+}
+
+function kmsgRecord(frame: Frame, line: string): Frame {
+  const record = KMSG_RECORD.exec(line);
+  if (!record) {
+    frame.message = line;
+    return frame;
+  }
+  frame.level = LEVELS[Number(record[1]) & 7] ?? null;
+  frame.timestamp = { kind: "monotonic", seconds: Number(record[2]) / 1e6 };
+  frame.message = line.slice(record[0].length);
+  return frame;
+}
+
+/** `Nov 20 10:00:00[.123456] host tag[pid]: message`; the year only comes from the caller. */
+function syslogLine(frame: Frame, line: string, year: number | null): Frame {
+  const stamp = SYSLOG.exec(line);
+  const month = stamp ? monthNumber(stamp[1]) : null;
+  if (!stamp || !month) {
+    frame.message = line;
+    return frame;
+  }
+  const text = stamp[0].trimEnd();
+  const iso = year === null ? null : `${year}-${month}-${pad(stamp[2])}T${stamp[3]}`;
+  frame.timestamp = { kind: "wallclock", text, iso };
+  hostAndTag(frame, line.slice(stamp[0].length));
+  return frame;
+}
+
+function hostAndTag(frame: Frame, rest: string): void {
+  const tag = HOST_TAG.exec(rest);
+  if (!tag) {
+    frame.message = rest;
+    return;
+  }
+  frame.host = tag[1] ?? null;
+  frame.source = tag[2] ?? null;
+  const message = rest.slice(tag[0].length);
+  // rsyslog keeps the kernel's own `[  12.345678] ` inside the message.
+  const end = message.charCodeAt(0) === 91 ? monotonicEnd(message) : -1;
+  if (end === -1) {
+    frame.message = message;
+    return;
+  }
+  frame.monotonicSeconds = Number(message.slice(1, end).trim());
+  frame.message = message.slice(message.charCodeAt(end + 1) === 32 ? end + 2 : end + 1);
+}
+
+/**
+ * Index of the `]` closing a `[  1234.567890]` uptime stamp at the start of `line`, or -1.
+ * Scanned by hand: nearly every dmesg line starts with one.
+ */
+function monotonicEnd(line: string): number {
+  let i = 1;
+  while (line.charCodeAt(i) === 32) i++;
+  const digitsStart = i;
+  while (isDigit(line.charCodeAt(i))) i++;
+  if (i === digitsStart || i - digitsStart > 10 || line.charCodeAt(i) !== 46) return -1;
+  const fractionStart = ++i;
+  while (isDigit(line.charCodeAt(i))) i++;
+  const fraction = i - fractionStart;
+  return fraction >= 1 && fraction <= 9 && line.charCodeAt(i) === 93 ? i : -1;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function monthNumber(name: string | undefined): string | null {
+  const index = name === undefined || name.length !== 3 ? -1 : MONTHS.indexOf(name);
+  return index === -1 || index % 3 !== 0 ? null : pad(String(index / 3 + 1));
+}
+
+function pad(day: string | undefined): string {
+  const trimmed = (day ?? "").trim();
+  return trimmed.length === 1 ? `0${trimmed}` : trimmed;
+}
+
+/** Cheap checks first: almost every log line starts and ends with a visible character. */
+function isBlank(line: string): boolean {
+  return line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === "");
+}
+
+function trimEnd(line: string): string {
+  return line.charCodeAt(line.length - 1) <= 32 ? line.trimEnd() : line;
+}
+
+function validYear(year: number | undefined): number | null {
+  return year !== undefined && Number.isInteger(year) && year >= 1970 && year <= 9999 ? year : null;
+}

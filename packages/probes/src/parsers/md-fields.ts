@@ -96,6 +96,11 @@ export function isStateWord(word: string): boolean {
   return /^[A-Za-z][A-Za-z0-9_-]*$/.test(word);
 }
 
+/** Table lookup by untrusted text: `__proto__` or `constructor` must not hit Object.prototype. */
+export function lookup<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Builds a record without letting a key such as `__proto__` touch the prototype. */
 export function toRecord(entries: Array<[string, string]>): Record<string, string> {
   return Object.fromEntries(entries);

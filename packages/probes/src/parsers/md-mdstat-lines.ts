@@ -3,8 +3,14 @@
  * resync/recovery progress line and the bitmap line. Formats follow drivers/md/md.c
  * (md_seq_show, status_resync), raid0/1/5/10 *_status() and md-bitmap.c (bitmap_status).
  */
-import type { MdRaid10Layout, MdstatArray, MdstatBitmap, MdstatMember, MdstatSync } from "@holmes/core";
-import { type LineIssue, toCount, toDecimal } from "./md-fields";
+import type {
+  MdRaid10Layout,
+  MdstatArray,
+  MdstatBitmap,
+  MdstatMember,
+  MdstatSync,
+} from "@holmes/core";
+import { type LineIssue, lookup, toCount, toDecimal } from "./md-fields";
 
 const MEMBER = /^([^\s[\]()]+)\[(\d+)\]((?:\([A-Z]\))*)$/;
 
@@ -61,7 +67,7 @@ const COPIES: Record<string, keyof MdRaid10Layout> = {
 
 function applyNumbered(array: MdstatArray, amount: number, tokens: string[], i: number): number {
   const next = tokens[i + 1] ?? "";
-  const copies = COPIES[next];
+  const copies = lookup(COPIES, next);
   const layout = array.layout ?? {
     nearCopies: null,
     farCopies: null,

@@ -25,23 +25,41 @@ export function parseMountinfo(text: string): ParseResult<MountEntry[]> {
   const entries: MountEntry[] = [];
   let isMountinfo: boolean | null = null;
   for (let i = 0; i < lines.length; i++) {
-    const fields = (lines[i] ?? "").trim().split(/\s+/);
-    if (fields.length === 1 && fields[0] === "") continue;
-    isMountinfo ??= /^\d+$/.test(fields[0] ?? "") && /^\d+:\d+$/.test(fields[2] ?? "");
+    const fields = splitFields(lines[i] ?? "");
+    if (fields === null) continue;
+    isMountinfo ??= isDigits(fields[0]) && /^\d+:\d+$/.test(fields[2] ?? "");
     const result = isMountinfo ? mountinfoLine(fields, i + 1) : procMountsLine(fields, i + 1);
     if (!result.ok) return result;
     entries.push(result.entry);
   }
-  linkParents(entries);
+  linkMountParents(entries);
   return parsed(entries);
 }
 
 /** Undoes the kernel's octal escapes (`\040` → space); other backslashes stay as they are. */
 export function decodeMountEscapes(text: string): string {
-  if (!text.includes("\\")) return text;
-  return text.replace(/\\([0-3][0-7]{2})/g, (_, octal: string) =>
-    String.fromCharCode(Number.parseInt(octal, 8)),
-  );
+  let at = text.indexOf("\\");
+  if (at === -1) return text;
+  let out = "";
+  let from = 0;
+  while (at !== -1) {
+    const code = octalAt(text, at + 1);
+    if (code !== -1) {
+      out += text.slice(from, at) + String.fromCharCode(code);
+      from = at + 4;
+    }
+    at = text.indexOf("\\", code === -1 ? at + 1 : at + 4);
+  }
+  return out + text.slice(from);
+}
+
+/** Value of three octal digits (first 0-3) at `at`, or -1. */
+function octalAt(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  const c = text.charCodeAt(at + 2) - 48;
+  if (!(a >= 0 && a <= 3 && b >= 0 && b <= 7 && c >= 0 && c <= 7)) return -1;
+  return a * 64 + b * 8 + c;
 }
 
 /** A MountEntry with every key present; NFS details are filled in for nfs/nfs4. */
@@ -50,21 +68,25 @@ export function buildMountEntry(
 ): MountEntry {
   const superOptions = fields.superOptions ?? null;
   const readOnly = fields.readOnly ?? readOnlyFrom(fields.options, superOptions);
+  // Spelled out rather than spread: one fixed object shape, built once per mount.
   const entry: MountEntry = {
+    source: fields.source,
+    target: fields.target,
+    fstype: fields.fstype,
+    options: fields.options,
     superOptions,
     readOnly,
-    mountId: null,
-    parentId: null,
-    major: null,
-    minor: null,
-    root: null,
-    optionalFields: [],
-    parentTarget: null,
-    deleted: false,
+    mountId: fields.mountId ?? null,
+    parentId: fields.parentId ?? null,
+    major: fields.major ?? null,
+    minor: fields.minor ?? null,
+    root: fields.root ?? null,
+    optionalFields: fields.optionalFields ?? [],
+    parentTarget: fields.parentTarget ?? null,
+    deleted: fields.deleted ?? false,
     nfs: null,
     nfsServer: null,
     nfsExport: null,
-    ...fields,
   };
   if (isNfsFstype(entry.fstype)) {
     const merged = superOptions === null ? entry.options : `${entry.options},${superOptions}`;
@@ -76,15 +98,27 @@ export function buildMountEntry(
   return entry;
 }
 
+/** Whitespace-separated fields; null for a blank line. Runs of blanks occur in pasted copies. */
+function splitFields(raw: string): string[] | null {
+  const isTrimmed = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32;
+  const line = isTrimmed ? raw : raw.trim();
+  if (line === "") return null;
+  return line.includes("  ") || line.includes("\t") ? line.split(/\s+/) : line.split(" ");
+}
+
 function mountinfoLine(fields: string[], line: number): LineResult {
   const [id, parent, majorMinor, root, target, options] = fields;
   const sep = fields.indexOf("-", 6);
-  const fail = parseFailure(MOUNTINFO_EXPECTED, fields.join(" "), { line });
-  if (id === undefined || parent === undefined || majorMinor === undefined) return fail;
-  if (root === undefined || target === undefined || options === undefined) return fail;
-  if (sep === -1 || fields.length !== sep + 4) return fail;
-  const devMatch = /^(\d+):(\d+)$/.exec(majorMinor);
-  if (!devMatch || !/^\d+$/.test(id) || !/^\d+$/.test(parent)) return fail;
+  const devMatch = majorMinor === undefined ? null : /^(\d+):(\d+)$/.exec(majorMinor);
+  const isValid =
+    devMatch !== null &&
+    sep !== -1 &&
+    fields.length === sep + 4 &&
+    isDigits(id) &&
+    isDigits(parent);
+  if (!isValid || root === undefined || target === undefined || options === undefined) {
+    return parseFailure(MOUNTINFO_EXPECTED, fields.join(" "), { line });
+  }
   const rootPath = stripDeleted(root);
   const targetPath = stripDeleted(target);
   const source = stripDeleted(fields[sep + 2] ?? "");
@@ -107,8 +141,7 @@ function mountinfoLine(fields: string[], line: number): LineResult {
 
 function procMountsLine(fields: string[], line: number): LineResult {
   const [source, target, fstype, options, dump, pass] = fields;
-  const isValid =
-    fields.length === 6 && /^\d+$/.test(dump ?? "") && /^\d+$/.test(pass ?? "") && options;
+  const isValid = fields.length === 6 && isDigits(dump) && isDigits(pass) && options;
   if (!isValid || source === undefined || target === undefined || fstype === undefined) {
     return parseFailure(PROC_MOUNTS_EXPECTED, fields.join(" "), { line });
   }
@@ -139,22 +172,47 @@ function readOnlyFrom(options: string, superOptions: string | null): boolean | n
   return mount ?? sb;
 }
 
+/** The later of `ro`/`rw` wins, as mount(8) applies options left to right. */
 function readOnlyFlag(options: string): boolean | null {
-  let result: boolean | null = null;
-  for (const option of options.split(",")) {
-    if (option === "ro") result = true;
-    else if (option === "rw") result = false;
-  }
-  return result;
+  const hasRo = hasFlag(options, "ro");
+  const hasRw = hasFlag(options, "rw");
+  if (hasRo !== hasRw) return hasRo;
+  return hasRo ? lastFlag(options, "ro") > lastFlag(options, "rw") : null;
 }
 
-function linkParents(entries: MountEntry[]): void {
+/** Substring checks only: this runs twice per mount and almost always hits the first test. */
+function hasFlag(options: string, flag: string): boolean {
+  if (options.startsWith(flag)) {
+    if (options.length === flag.length || options.charCodeAt(flag.length) === 44) return true;
+  }
+  return options.includes(`,${flag},`) || options.endsWith(`,${flag}`);
+}
+
+/** Index of the last comma-delimited `flag` in `options`, or -1; no array is built. */
+function lastFlag(options: string, flag: string): number {
+  let at = options.lastIndexOf(flag);
+  while (at !== -1) {
+    const before = at === 0 || options.charCodeAt(at - 1) === 44;
+    const after = at + flag.length;
+    if (before && (after === options.length || options.charCodeAt(after) === 44)) return at;
+    at = at === 0 ? -1 : options.lastIndexOf(flag, at - 1);
+  }
+  return -1;
+}
+
+function isDigits(text: string | undefined): boolean {
+  return text !== undefined && /^\d+$/.test(text);
+}
+
+/** Fills `parentTarget` from mount/parent ids where it is still unknown. */
+export function linkMountParents(entries: MountEntry[]): void {
   const targets = new Map<number, string>();
   for (const entry of entries) {
     if (entry.mountId !== null) targets.set(entry.mountId, entry.target);
   }
   for (const entry of entries) {
-    if (entry.parentId === null || entry.parentId === entry.mountId) continue;
+    if (entry.parentTarget !== null || entry.parentId === null) continue;
+    if (entry.parentId === entry.mountId) continue;
     entry.parentTarget = targets.get(entry.parentId) ?? null;
   }
 }

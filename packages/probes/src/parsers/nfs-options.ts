@@ -10,39 +10,34 @@
  */
 import type { MountOptionMap, NfsMountOptions } from "@holmes/core";
 
-/** Calls `visit(key, value)` per option in input order; a bare flag has value `true`. */
-export function forEachMountOption(
-  options: string,
-  visit: (key: string, value: string | true) => void,
-): void {
-  for (const item of splitOptions(options.trim())) {
-    if (item === "") continue;
-    const eq = item.indexOf("=");
-    if (eq === -1) visit(item, true);
-    else visit(item.slice(0, eq), unquote(item.slice(eq + 1)));
-  }
-}
-
 /**
  * Generic comma-separated option list. Later duplicates win, as they do for mount(8). The map has
  * no prototype so an option named `__proto__` or `constructor` is stored like any other.
  */
 export function parseMountOptions(options: string): MountOptionMap {
   const map: MountOptionMap = Object.create(null);
-  forEachMountOption(options, (key, value) => {
-    map[key] = value;
-  });
+  for (const item of splitOptions(options.trim())) {
+    const eq = item.indexOf("=");
+    if (eq === -1) map[item] = true;
+    else map[item.slice(0, eq)] = unquote(item.slice(eq + 1));
+  }
   return map;
 }
 
 /** Typed NFS options; total: anything it cannot type goes to `other`, it never throws. */
 export function parseNfsOptions(options: string): NfsMountOptions {
   const result = emptyNfsOptions();
-  forEachMountOption(options, (key, value) => {
-    if (value === true ? !applyFlag(result, key) : !applyValue(result, key, value)) {
-      result.other[key] = value;
+  // A plain loop, not a callback: this runs for every NFS mount of every snapshot.
+  for (const item of splitOptions(options.trim())) {
+    const eq = item.indexOf("=");
+    if (eq === -1) {
+      if (!applyFlag(result, item)) result.other[item] = true;
+      continue;
     }
-  });
+    const key = item.slice(0, eq);
+    const value = unquote(item.slice(eq + 1));
+    if (!applyValue(result, key, value)) result.other[key] = value;
+  }
   return result;
 }
 
@@ -76,44 +71,26 @@ function emptyNfsOptions(): NfsMountOptions {
   };
 }
 
-const NUMERIC_KEYS = new Set([
-  "timeo",
-  "retrans",
-  "rsize",
-  "wsize",
-  "acregmin",
-  "acregmax",
-  "acdirmin",
-  "acdirmax",
-  "actimeo",
-  "port",
-]);
-type NumericKey =
-  | "timeo"
-  | "retrans"
-  | "rsize"
-  | "wsize"
-  | "acregmin"
-  | "acregmax"
-  | "acdirmin"
-  | "acdirmax"
-  | "actimeo"
-  | "port";
-
 function applyValue(result: NfsMountOptions, key: string, value: string): boolean {
-  if (NUMERIC_KEYS.has(key)) {
-    if (!/^\d{1,15}$/.test(value)) return false;
-    result[key as NumericKey] = Number(value);
-    return true;
-  }
   switch (key) {
+    case "timeo":
+    case "retrans":
+    case "rsize":
+    case "wsize":
+    case "acregmin":
+    case "acregmax":
+    case "acdirmin":
+    case "acdirmax":
+    case "actimeo":
+    case "port":
+      if (!/^\d{1,15}$/.test(value)) return false;
+      result[key] = Number(value);
+      return true;
     case "vers":
     case "nfsvers":
       result.vers = value;
       return true;
     case "proto":
-      result.proto = value;
-      return true;
     case "sec":
     case "mountaddr":
     case "addr":
@@ -173,9 +150,17 @@ function applyLegacyFlag(result: NfsMountOptions, key: string): boolean {
   return false;
 }
 
-/** Commas inside double quotes (SELinux `context="…:c1,c2"`) do not separate options. */
+/**
+ * Non-empty items. Commas inside double quotes (SELinux `context="…:c1,c2"`) do not separate
+ * options.
+ */
 function splitOptions(options: string): string[] {
-  if (!options.includes('"')) return options.split(",");
+  if (options === "") return [];
+  const plain = options.includes('"') ? quotedSplit(options) : options.split(",");
+  return plain.includes("") ? plain.filter((item) => item !== "") : plain;
+}
+
+function quotedSplit(options: string): string[] {
   const items: string[] = [];
   let start = 0;
   let quoted = false;
@@ -188,7 +173,8 @@ function splitOptions(options: string): string[] {
     }
   }
   items.push(options.slice(start));
-  return items;
+  // An unbalanced quote is a paste artefact, not a value running to the end of the list.
+  return quoted ? options.split(",") : items;
 }
 
 function unquote(value: string): string {

@@ -4,9 +4,12 @@
  * is typed and a wrong type becomes a ParseError naming the field (`smart_status.passed`),
  * never an exception. Absent keys and JSON null both read as null: "not reported".
  */
-import { type ParseError, type ParseResult, parseFailure, parsed } from "@holmes/core";
+import { type ParseError, type ParseResult, parsed, parseFailure } from "@holmes/core";
 
 export type JsonObject = { [key: string]: unknown };
+
+/** The field name of errors about the document as a whole. */
+export const DOCUMENT_FIELD = "(document)";
 
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -19,12 +22,19 @@ export function parseJsonText(text: string): ParseResult<unknown> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /at position (\d+)/.exec(message);
-    if (position?.[1] === undefined) return parseFailure("well-formed JSON", message);
+    if (position?.[1] === undefined) {
+      return parseFailure("well-formed JSON", message, { field: DOCUMENT_FIELD });
+    }
     const offset = Number(position[1]);
     let line = 1;
     for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
     return parseFailure("well-formed JSON", message, { line });
   }
+}
+
+/** The failure for a document that parsed but is not a JSON object. */
+export function notAnObject(expected: string, value: unknown): { ok: false; error: ParseError } {
+  return parseFailure(expected, describeValue(value), { field: DOCUMENT_FIELD });
 }
 
 function describeValue(value: unknown): string {
@@ -80,6 +90,14 @@ export class JsonFieldReader {
     if (value === null) return null;
     if (typeof value === "number" && Number.isSafeInteger(value)) return value;
     return this.fail(join(path, key), "an integer", value);
+  }
+
+  requiredString(obj: JsonObject | null, key: string, path: string): string {
+    return this.string(obj, key, path) ?? this.fail(join(path, key), "a string", null) ?? "";
+  }
+
+  requiredInteger(obj: JsonObject | null, key: string, path: string): number {
+    return this.integer(obj, key, path) ?? this.fail(join(path, key), "an integer", null) ?? 0;
   }
 
   boolean(obj: JsonObject | null, key: string, path: string): boolean | null {

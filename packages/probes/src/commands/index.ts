@@ -1,0 +1,6 @@
+export * from "./allowlist";
+export * from "./composite";
+export * from "./device-names";
+export * from "./poll-rounds";
+export * from "./probe-output";
+export * from "./shell";
