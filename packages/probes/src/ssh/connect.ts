@@ -3,7 +3,16 @@
  * sockets it makes, which costs ~49 ms per exec against ~6 ms with TCP_NODELAY.
  */
 import { Socket } from "node:net";
-import { Client, type ClientError, type ConnectConfig } from "ssh2";
+import {
+  Client,
+  type ClientErrorExtensions,
+  type ConnectConfig,
+  type KexAlgorithm,
+  type ServerHostKeyAlgorithm,
+} from "ssh2";
+
+type ClientError = Error & ClientErrorExtensions & { code?: string };
+
 import { fingerprintHostKey } from "./fingerprint";
 import { hostKeyChangedError, type ProbeError, probeError } from "./probe-error";
 import { createSshTransport, type SshTransport } from "./ssh-transport";
@@ -38,7 +47,7 @@ const KEX_ALGORITHMS = [
   "ecdh-sha2-nistp521",
   "diffie-hellman-group14-sha256",
   "diffie-hellman-group16-sha512",
-];
+] satisfies KexAlgorithm[];
 /** A fixed order, so a host with several keys always presents the same one to compare. */
 const HOST_KEY_ALGORITHMS = [
   "ssh-ed25519",
@@ -47,7 +56,7 @@ const HOST_KEY_ALGORITHMS = [
   "ecdsa-sha2-nistp521",
   "rsa-sha2-512",
   "rsa-sha2-256",
-];
+] satisfies ServerHostKeyAlgorithm[];
 const UNREACHABLE_CODES = new Set([
   "ECONNREFUSED",
   "EHOSTUNREACH",
@@ -109,7 +118,7 @@ function startHandshake(
     sock: socket,
     username: options.username,
     privateKey: options.privateKey,
-    hostVerifier: (key) => {
+    hostVerifier: (key: Buffer): boolean => {
       check.presented = fingerprintHostKey(key);
       check.isRejected =
         options.pinnedHostKey !== null && options.pinnedHostKey !== check.presented;
