@@ -96,9 +96,18 @@ function fiveHundredKernelLines(): string {
   return Array.from({ length: 500 }, (_, i) => lines[i % lines.length]).join("\n");
 }
 
+/** The collector asks for `smartctl --json=c` (compact), so the snapshot parses compact JSON too. */
+function compactJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
 function hostSnapshot(): Array<[string, string]> {
   const detail = corpus("mdadm-detail");
-  const smart = corpus("smartctl-json");
+  const smart = corpus("smartctl-json").map(compactJson);
   const lsblk = corpus("lsblk").find((text) => text.trimStart().startsWith("{")) ?? "";
   return [
     ["mdstat", corpus("mdstat").find((t) => t.includes("raid10")) ?? ""],

@@ -6,7 +6,7 @@ import { appRouter } from "./root";
 import { callerFor, createTestAuth } from "./testing";
 
 type AnyProcedure = { _def: { meta?: { audience?: Audience }; type: string } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 
 /** Calls `path` on a caller with no input and returns the tRPC error code, or "OK". */
 async function outcome(caller: unknown, path: string): Promise<string> {
@@ -16,7 +16,7 @@ async function outcome(caller: unknown, path: string): Promise<string> {
   try {
     const result = await (fn as (input?: unknown) => Promise<unknown>)(undefined);
     if (result && typeof result === "object" && Symbol.asyncIterator in result) {
-      await (result as AsyncIterator<unknown>).return?.();
+      await (result as unknown as AsyncIterator<unknown>).return?.();
     }
     return "OK";
   } catch (error) {
