@@ -6,7 +6,9 @@ import { appRouter } from "./root";
 import { callerFor, createTestAuth } from "./testing";
 
 type AnyProcedure = { _def: { meta?: { audience?: Audience }; type: string } };
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, AnyProcedure>,
+);
 
 /** Calls `path` on a caller with no input and returns the tRPC error code, or "OK". */
 async function outcome(caller: unknown, path: string): Promise<string> {

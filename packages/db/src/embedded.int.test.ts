@@ -51,3 +51,33 @@ describe("embedded Postgres (PGlite over the wire protocol)", () => {
     expect(rows.map((r) => [r.action, r.n])).toEqual([["tx.commit", 2]]);
   }, 60_000);
 });
+
+describe("embedded Postgres under concurrent extended-protocol queries", () => {
+  it("keeps each client's Parse/Bind/Execute together while other clients run transactions", async () => {
+    const server = await startEmbeddedPostgres();
+    await migrateDatabase(server.url);
+    const web = createDb({ url: server.url, max: 5 });
+    const collector = createDb({ url: server.url, max: 5 });
+    // A transaction that starts between another client's Bind and Execute used to destroy that
+    // client's unnamed portal: interleave parameterized reads with parameterized transactions.
+    const work = Array.from({ length: 120 }, (_, i) => {
+      if (i % 3 === 0) {
+        return collector.sql.begin(async (tx) => {
+          await tx`insert into audit_log (action, target_id) values (${"concurrency.tx"}, ${String(i)})`;
+          await tx`insert into audit_log (action, target_id) values (${"concurrency.tx"}, ${String(i)})`;
+          return i;
+        });
+      }
+      return web.sql`select ${i}::int as n, ${`value-${i}`}::text as label`.then(
+        (rows) => rows[0]?.n,
+      );
+    });
+    const results = await Promise.all(work);
+    const [count] =
+      await web.sql`select count(*)::int as n from audit_log where action = 'concurrency.tx'`;
+    await Promise.all([web.close(), collector.close()]);
+    await server.stop();
+    expect(results).toEqual(Array.from({ length: 120 }, (_, i) => i));
+    expect(count?.n).toBe(80);
+  }, 60_000);
+});

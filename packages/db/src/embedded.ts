@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { installSequenceAwareQueue } from "./embedded-queue";
 
 export type EmbeddedPostgres = {
   /** A postgres:// URL that postgres-js (and psql) can use. */
@@ -37,6 +38,7 @@ export async function startEmbeddedPostgres(
     port: options.port ?? 0,
     maxConnections: options.maxConnections ?? 100,
   });
+  installSequenceAwareQueue(server);
   await server.start();
   const port = serverPort(server);
   return {

@@ -11,7 +11,7 @@
  * booleans and numbers). The kernel appends " (deleted)" to a backing file that was unlinked
  * while attached: its space stays allocated until the loop device is detached.
  */
-import { type LoopDevice, type ParseResult, parseFailure } from "@holmes/core";
+import { type LoopDevice, type ParseResult, parsed, parseFailure } from "@holmes/core";
 import {
   isJsonObject,
   JsonFieldReader,
@@ -23,6 +23,8 @@ import {
 const DELETED = " (deleted)";
 
 export function parseLosetup(text: string): ParseResult<LoopDevice[]> {
+  // `losetup --list` (text or --json) prints nothing at all when no loop device is attached.
+  if (text.trim() === "") return parsed([]);
   return /^\s*[{[]/.test(text) ? parseLosetupJson(text) : parseLosetupText(text);
 }
 

@@ -1,0 +1,169 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "../client";
+import {
+  arraySyncSamples,
+  disks,
+  hostCollection,
+  kernelEvents,
+  loopDevices,
+  mdArrays,
+  mdMembers,
+  mounts,
+  nfsSamples,
+  probeRuns,
+  smartSamples,
+  volumeGroups,
+} from "../schema";
+
+type Row<T extends { $inferInsert: unknown }> = Omit<T["$inferInsert"], "hostId" | "observedAt">;
+
+/** Everything one successful poll learned about a host, already normalized by the collector. */
+export type HostSnapshot = {
+  observedAt: Date;
+  kernelRelease: string | null;
+  osName: string | null;
+  missingTools: string[];
+  arrays: Row<typeof mdArrays>[];
+  members: Row<typeof mdMembers>[];
+  /** null: SMART was not read in this poll (it runs on its own, longer interval). */
+  disks: Row<typeof disks>[] | null;
+  mounts: Row<typeof mounts>[];
+  loopDevices: Row<typeof loopDevices>[];
+  volumeGroups: Row<typeof volumeGroups>[];
+  kernelEvents: Omit<typeof kernelEvents.$inferInsert, "hostId" | "id" | "receivedAt">[];
+  smartSamples: Omit<typeof smartSamples.$inferInsert, "hostId" | "observedAt">[];
+  nfsSamples: Omit<typeof nfsSamples.$inferInsert, "hostId" | "observedAt">[];
+};
+
+export type ProbeRunRecord = Omit<typeof probeRuns.$inferInsert, "id" | "hostId">;
+
+/**
+ * Replaces a host's current state with a snapshot and appends its history, in one transaction:
+ * readers never see half a poll. Current rows are replaced rather than upserted so that an array
+ * or mount that disappeared from the host disappears here too.
+ */
+export async function recordSnapshot(
+  db: Database,
+  hostId: string,
+  snapshot: HostSnapshot,
+  run: ProbeRunRecord,
+): Promise<void> {
+  const at = snapshot.observedAt;
+  const withHost = <T extends object>(rows: T[]) =>
+    rows.map((row) => ({ ...row, hostId, observedAt: at }));
+  await db.transaction(async (tx) => {
+    await tx.insert(probeRuns).values({ ...run, hostId });
+    await replaceRows(tx, mdArrays, hostId, withHost(snapshot.arrays));
+    await replaceRows(tx, mdMembers, hostId, withHost(snapshot.members));
+    if (snapshot.disks) await replaceRows(tx, disks, hostId, withHost(snapshot.disks));
+    await replaceRows(tx, mounts, hostId, withHost(snapshot.mounts));
+    await replaceRows(tx, loopDevices, hostId, withHost(snapshot.loopDevices));
+    await replaceRows(tx, volumeGroups, hostId, withHost(snapshot.volumeGroups));
+    await appendHistory(tx, hostId, snapshot);
+    await markSuccess(tx, hostId, snapshot, run.durationMs);
+  });
+}
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+type HostTable =
+  | typeof mdArrays
+  | typeof mdMembers
+  | typeof disks
+  | typeof mounts
+  | typeof loopDevices
+  | typeof volumeGroups;
+
+async function replaceRows(tx: Tx, table: HostTable, hostId: string, rows: object[]) {
+  await tx.delete(table).where(eq(table.hostId, hostId));
+  if (rows.length > 0) await tx.insert(table).values(rows as never[]);
+}
+
+async function appendHistory(tx: Tx, hostId: string, snapshot: HostSnapshot) {
+  const at = snapshot.observedAt;
+  const syncing = snapshot.arrays.filter((a) => a.syncAction);
+  if (syncing.length > 0) {
+    await tx.insert(arraySyncSamples).values(
+      syncing.map((a) => ({
+        hostId,
+        arrayName: a.name,
+        observedAt: at,
+        action: a.syncAction ?? "",
+        percent: a.syncPercent,
+        speedKbps: a.syncSpeedKbps,
+      })),
+    );
+  }
+  if (snapshot.smartSamples.length > 0) {
+    await tx
+      .insert(smartSamples)
+      .values(snapshot.smartSamples.map((s) => ({ ...s, hostId, observedAt: at })));
+  }
+  if (snapshot.nfsSamples.length > 0) {
+    await tx
+      .insert(nfsSamples)
+      .values(snapshot.nfsSamples.map((s) => ({ ...s, hostId, observedAt: at })));
+  }
+  if (snapshot.kernelEvents.length > 0) {
+    await tx
+      .insert(kernelEvents)
+      .values(snapshot.kernelEvents.map((e) => ({ ...e, hostId, receivedAt: at })));
+  }
+}
+
+async function markSuccess(tx: Tx, hostId: string, snapshot: HostSnapshot, durationMs: number) {
+  const values = {
+    state: "ok",
+    lastAttemptAt: snapshot.observedAt,
+    lastSuccessAt: snapshot.observedAt,
+    lastDurationMs: durationMs,
+    consecutiveFailures: 0,
+    nextAttemptAt: null,
+    kernelRelease: snapshot.kernelRelease,
+    osName: snapshot.osName,
+    missingTools: snapshot.missingTools,
+  };
+  await tx
+    .insert(hostCollection)
+    .values({ hostId, ...values })
+    .onConflictDoUpdate({ target: hostCollection.hostId, set: values });
+}
+
+export type CollectionFailure = {
+  at: Date;
+  state: "unreachable" | "auth_failed" | "host_key_changed" | "timeout" | "failed";
+  code: string;
+  message: string;
+  durationMs: number;
+  /** Unreachable hosts back off: 1, 2, 4 … up to 30 intervals. */
+  retryAfterMs: number;
+};
+
+/** A failed poll: status and backoff updated, and the attempt kept as a probe run. */
+export async function recordFailure(
+  db: Database,
+  hostId: string,
+  failure: CollectionFailure,
+  run: ProbeRunRecord,
+) {
+  await db.transaction(async (tx) => {
+    await tx.insert(probeRuns).values({ ...run, hostId });
+    const [current] = await tx
+      .select({ failures: hostCollection.consecutiveFailures })
+      .from(hostCollection)
+      .where(eq(hostCollection.hostId, hostId));
+    const values = {
+      state: failure.state,
+      lastAttemptAt: failure.at,
+      lastErrorAt: failure.at,
+      lastErrorCode: failure.code,
+      lastErrorMessage: failure.message,
+      lastDurationMs: failure.durationMs,
+      consecutiveFailures: (current?.failures ?? 0) + 1,
+      nextAttemptAt: new Date(failure.at.getTime() + failure.retryAfterMs),
+    };
+    await tx
+      .insert(hostCollection)
+      .values({ hostId, ...values })
+      .onConflictDoUpdate({ target: hostCollection.hostId, set: values });
+  });
+}

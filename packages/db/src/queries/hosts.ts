@@ -1,0 +1,92 @@
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { hostCollection, hosts, sshCredentials } from "../schema";
+
+/** What the collector needs to poll a host. The sealed key never leaves the collector. */
+export type PollTargetRow = {
+  id: string;
+  name: string;
+  address: string;
+  port: number;
+  username: string | null;
+  identityFile: string | null;
+  sealedPrivateKey: string | null;
+  useSudo: boolean;
+  pinnedHostKey: string | null;
+  presentedHostKey: string | null;
+  lastSuccessAt: Date | null;
+  nextAttemptAt: Date | null;
+  consecutiveFailures: number;
+};
+
+export async function listPollTargets(
+  db: Database,
+  names?: readonly string[],
+): Promise<PollTargetRow[]> {
+  const rows = await db
+    .select({
+      id: hosts.id,
+      name: hosts.name,
+      address: hosts.address,
+      port: hosts.port,
+      username: hosts.username,
+      identityFile: hosts.identityFile,
+      sealedPrivateKey: sshCredentials.sealedPrivateKey,
+      useSudo: hosts.useSudo,
+      pinnedHostKey: hosts.pinnedHostKey,
+      presentedHostKey: hosts.presentedHostKey,
+      lastSuccessAt: hostCollection.lastSuccessAt,
+      nextAttemptAt: hostCollection.nextAttemptAt,
+      consecutiveFailures: sql<number>`coalesce(${hostCollection.consecutiveFailures}, 0)`,
+    })
+    .from(hosts)
+    .leftJoin(sshCredentials, eq(sshCredentials.id, hosts.credentialId))
+    .leftJoin(hostCollection, eq(hostCollection.hostId, hosts.id))
+    .where(and(eq(hosts.isEnabled, true), names ? inArray(hosts.name, [...names]) : undefined))
+    .orderBy(asc(hosts.name));
+  return rows;
+}
+
+/** Trust on first use: pins the key a host presented, only if nothing was pinned meanwhile. */
+export async function pinHostKey(
+  db: Database,
+  hostId: string,
+  fingerprint: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(hosts)
+    .set({ pinnedHostKey: fingerprint, pinnedHostKeyAt: at, updatedAt: at })
+    .where(and(eq(hosts.id, hostId), isNull(hosts.pinnedHostKey)));
+}
+
+/** A changed key: remembered for an admin to review; polling stops until then. */
+export async function recordPresentedHostKey(
+  db: Database,
+  hostId: string,
+  fingerprint: string,
+  at: Date,
+) {
+  await db
+    .update(hosts)
+    .set({ presentedHostKey: fingerprint, presentedHostKeyAt: at, updatedAt: at })
+    .where(
+      and(
+        eq(hosts.id, hostId),
+        or(isNull(hosts.presentedHostKey), sql`${hosts.presentedHostKey} <> ${fingerprint}`),
+      ),
+    );
+}
+
+export type NewHost = typeof hosts.$inferInsert;
+
+/** Adds hosts by name; an existing name is left as it is. Returns the names actually added. */
+export async function addHosts(db: Database, rows: readonly NewHost[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const added = await db
+    .insert(hosts)
+    .values([...rows])
+    .onConflictDoNothing({ target: hosts.name })
+    .returning({ name: hosts.name });
+  return added.map((row) => row.name);
+}
