@@ -10,6 +10,7 @@ export function loadCliEnv() {
       HOLMES_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
       HOLMES_PUBLIC_URL: z.url().default("http://localhost:3000"),
       PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+      HOLMES_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(54330),
       HOLMES_EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(54329),
       NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     },

@@ -16,6 +16,20 @@ const COMMANDS: Record<string, Command> = {
       "holmes user create --email E --role viewer|responder|admin [--name N] [--password-stdin]",
     run: async (args) => (await import("./commands/user-create")).userCreateCommand(args),
   },
+  collector: {
+    usage:
+      "holmes collector                     run the collector: poll every enabled host on its interval",
+    run: async () => (await import("./commands/collector")).collectorCommand(),
+  },
+  collect: {
+    usage: "holmes collect --once [--host NAME]… [--json]   poll once and print what was gathered",
+    run: async (args) => (await import("./commands/collect")).collectCommand(args),
+  },
+  sim: {
+    usage:
+      "holmes sim [--hosts N] [--scenario ID]… [--port P] [--speed S]   run the simulated fleet",
+    run: async (args) => (await import("./commands/sim")).simCommand(args),
+  },
   parse: {
     usage: "holmes parse <format> <file|->        parse a captured command output; prints JSON",
     run: async (args) => (await import("./commands/parse")).parseCommand(args),

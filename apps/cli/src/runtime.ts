@@ -40,3 +40,4 @@ export function generatePassword(): string {
 
 export const REPO_ROOT = resolve(import.meta.dirname, "../../..");
 export const WEB_DIR = join(REPO_ROOT, "apps/web");
+export const CLI_BIN = join(REPO_ROOT, "apps/cli/bin/holmes.mjs");

@@ -2,9 +2,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { createDb } from "@holmes/db/client";
 import { migrateDatabase } from "@holmes/db/migrate";
+import { syncSimulatedHosts } from "@holmes/db/queries/hosts";
+import { startSimServer } from "@holmes/probes/sim-server";
+import { createFleet } from "@holmes/probes/simulate";
 import { ensureFirstAdmin } from "../accounts";
-import { childEnvironment, loadCliEnv } from "../env";
-import { openDatabase, resolveAuthSecret, WEB_DIR } from "../runtime";
+import { type CliEnv, childEnvironment, loadCliEnv } from "../env";
+import { CLI_BIN, openDatabase, resolveAuthSecret, WEB_DIR } from "../runtime";
+import { ensureSimKeys } from "../sim-keys";
 import { isWebBuildStale } from "../web-build";
 
 /**
@@ -12,7 +16,10 @@ import { isWebBuildStale } from "../web-build";
  * migrations, first-admin bootstrap, then the web app as a child process.
  */
 export async function startCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { dev: { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { dev: { type: "boolean", default: false }, sim: { type: "boolean", default: false } },
+  });
   const env = loadCliEnv();
   const authSecret = resolveAuthSecret(env);
   const database = await openDatabase(env);
@@ -32,8 +39,17 @@ export async function startCommand(args: string[]): Promise<number> {
     PORT: String(env.PORT),
   };
   const web = npx(["next", values.dev ? "dev" : "start", "--port", String(env.PORT)], childEnv);
+  const shouldSimulate = values.sim || (!env.DATABASE_URL && env.NODE_ENV !== "production");
+  const sim = shouldSimulate ? await startSimulatedFleet(env, database.url) : null;
+  const collector = spawnCli(["collector"], {
+    DATABASE_URL: database.url,
+    ...(sim ? { HOLMES_SSH_KEY_PATH: sim.clientKeyPath, HOLMES_POLL_INTERVAL_SECONDS: "15" } : {}),
+  });
   log(`dashboard at ${env.HOLMES_PUBLIC_URL}`);
-  return superviseUntilExit([web], database.stop);
+  return superviseUntilExit([web, collector], async () => {
+    await sim?.close();
+    await database.stop();
+  });
 }
 
 async function printFirstAdmin(url: string, publicUrl: string) {
@@ -47,6 +63,45 @@ async function printFirstAdmin(url: string, publicUrl: string) {
   } finally {
     await handle.close();
   }
+}
+
+/** The demo fleet: 24 simulated hosts, every scenario, scenario time running 10× faster. */
+async function startSimulatedFleet(env: CliEnv, databaseUrl: string) {
+  const keys = ensureSimKeys(env.HOLMES_DATA_DIR);
+  const fleet = createFleet({
+    hosts: 24,
+    seed: 1,
+    scenarios: "all",
+    epochMs: Date.now(),
+    speed: 10,
+  });
+  const server = await startSimServer({
+    fleet,
+    hostKey: keys.hostKey,
+    authorizedKey: keys.clientPublicKey,
+    port: env.HOLMES_SIM_PORT,
+  });
+  const handle = createDb({ url: databaseUrl, max: 1 });
+  try {
+    await syncSimulatedHosts(
+      handle.db,
+      fleet.hosts.map((h) => h.hostname),
+      server.port,
+    );
+  } finally {
+    await handle.close();
+  }
+  log(
+    `simulated fleet: ${fleet.hosts.length} hosts over SSH on 127.0.0.1:${server.port} (labelled "simulated")`,
+  );
+  return { clientKeyPath: keys.clientKeyPath, close: server.close };
+}
+
+function spawnCli(args: string[], extraEnv: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [CLI_BIN, ...args], {
+    stdio: "inherit",
+    env: childEnvironment(extraEnv),
+  });
 }
 
 function npx(args: string[], extraEnv: Record<string, string>): ChildProcess {

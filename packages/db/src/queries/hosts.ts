@@ -90,3 +90,26 @@ export async function addHosts(db: Database, rows: readonly NewHost[]): Promise<
     .returning({ name: hosts.name });
   return added.map((row) => row.name);
 }
+
+/** Registers the simulated fleet's hosts (labelled as simulated) at the sim's current port. */
+export async function syncSimulatedHosts(
+  db: Database,
+  names: readonly string[],
+  port: number,
+): Promise<void> {
+  await addHosts(
+    db,
+    names.map((name) => ({
+      name,
+      address: "127.0.0.1",
+      port,
+      username: name,
+      isSimulated: true,
+      useSudo: false,
+    })),
+  );
+  await db
+    .update(hosts)
+    .set({ port, updatedAt: new Date() })
+    .where(and(eq(hosts.isSimulated, true), inArray(hosts.name, [...names])));
+}

@@ -1,0 +1,185 @@
+import { gzipSync } from "node:zlib";
+import type { Database } from "@holmes/db/client";
+import { type ProbeRunRecord, recordFailure, recordSnapshot } from "@holmes/db/queries/fleet-state";
+import { type PollTargetRow, pinHostKey, recordPresentedHostKey } from "@holmes/db/queries/hosts";
+import type { ProbeSection } from "@holmes/probes/commands";
+import type { ProbeError, SshConnectionPool } from "@holmes/probes/ssh";
+import { type PollOutcome, pollHost } from "./poll/poll-host";
+
+export type CollectorSettings = {
+  defaultUser: string;
+  connectTimeoutMs: number;
+  keepaliveIntervalMs: number;
+  /** How often a host is polled; backoff and staleness are counted in these. */
+  intervalMs: number;
+  smartIntervalMs: number;
+  concurrency: number;
+};
+
+export type CollectDeps = {
+  db: Database;
+  pool: SshConnectionPool;
+  settings: CollectorSettings;
+  /** Returns the private key for a host (from its identity file or sealed credential). */
+  privateKeyFor: (host: PollTargetRow) => Promise<string>;
+  now: () => Date;
+};
+
+export type HostResult = {
+  host: string;
+  status: "ok" | "partial" | "skipped" | ProbeError["code"];
+  message: string;
+  durationMs: number;
+  outcome: PollOutcome | null;
+};
+
+/** Polls hosts with bounded concurrency; one host's trouble never delays or stops another. */
+export async function collectHosts(
+  deps: CollectDeps,
+  targets: readonly PollTargetRow[],
+): Promise<HostResult[]> {
+  const results: HostResult[] = new Array(targets.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      const index = next++;
+      const target = targets[index];
+      if (target) results[index] = await collectHost(deps, target);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(deps.settings.concurrency, targets.length) }, worker),
+  );
+  return results;
+}
+
+export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promise<HostResult> {
+  const startedAt = deps.now();
+  if (host.presentedHostKey) {
+    return skipped(
+      host,
+      `host key changed (pinned ${host.pinnedHostKey}, presented ${host.presentedHostKey}); an admin must accept it`,
+    );
+  }
+  if (host.nextAttemptAt && host.nextAttemptAt > startedAt) {
+    return skipped(host, `backing off until ${host.nextAttemptAt.toISOString()}`);
+  }
+  const clock = performance.now();
+  const outcome = await pollOnce(deps, host, startedAt);
+  const durationMs = Math.round(performance.now() - clock);
+  if (outcome.ok) {
+    if (!host.pinnedHostKey && outcome.hostKeyFingerprint) {
+      await pinHostKey(deps.db, host.id, outcome.hostKeyFingerprint, startedAt);
+    }
+    const status = outcome.problems.length > 0 ? "partial" : "ok";
+    await recordSnapshot(
+      deps.db,
+      host.id,
+      outcome.snapshot,
+      runRecord(startedAt, durationMs, status, outcome.sections, outcome.problems),
+    );
+    const message = outcome.problems.map((p) => `${p.commandId}: ${p.message}`).join("; ");
+    return { host: host.name, status, message, durationMs, outcome };
+  }
+  await recordPollFailure(deps, host, outcome.error, startedAt, durationMs, outcome.sections);
+  return {
+    host: host.name,
+    status: outcome.error.code,
+    message: outcome.error.message,
+    durationMs,
+    outcome,
+  };
+}
+
+async function pollOnce(
+  deps: CollectDeps,
+  host: PollTargetRow,
+  startedAt: Date,
+): Promise<PollOutcome> {
+  let privateKey: string;
+  try {
+    privateKey = await deps.privateKeyFor(host);
+  } catch (error) {
+    const message = `no usable private key: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, error: { code: "AUTH_FAILED", message }, sections: [] };
+  }
+  const isSmartDue =
+    !host.lastSuccessAt ||
+    startedAt.getTime() - host.lastSuccessAt.getTime() >= deps.settings.smartIntervalMs;
+  const target = {
+    name: host.name,
+    address: host.address,
+    port: host.port,
+    username: host.username ?? deps.settings.defaultUser,
+    privateKey,
+    pinnedHostKey: host.pinnedHostKey,
+    useSudo: host.useSudo,
+    kernelLogSinceEpochSeconds: host.lastSuccessAt
+      ? Math.floor(host.lastSuccessAt.getTime() / 1000)
+      : 0,
+    isSmartDue,
+  };
+  return pollHost(target, deps.pool, deps.settings, startedAt);
+}
+
+const FAILURE_STATES = {
+  UNREACHABLE: "unreachable",
+  AUTH_FAILED: "auth_failed",
+  HOST_KEY_CHANGED: "host_key_changed",
+  TIMEOUT: "timeout",
+} as const;
+
+async function recordPollFailure(
+  deps: CollectDeps,
+  host: PollTargetRow,
+  error: ProbeError,
+  at: Date,
+  durationMs: number,
+  sections: ProbeSection[],
+) {
+  const presented =
+    error.code === "HOST_KEY_CHANGED" ? error.detail?.presentedFingerprint : undefined;
+  if (typeof presented === "string") await recordPresentedHostKey(deps.db, host.id, presented, at);
+  // Unreachable hosts back off: 1, 2, 4 … up to 30 intervals, so a dead host costs little.
+  const backoffIntervals = Math.min(30, 2 ** Math.min(host.consecutiveFailures, 5));
+  await recordFailure(
+    deps.db,
+    host.id,
+    {
+      at,
+      state: FAILURE_STATES[error.code as keyof typeof FAILURE_STATES] ?? "failed",
+      code: error.code,
+      message: error.message,
+      durationMs,
+      retryAfterMs:
+        error.code === "UNREACHABLE" || error.code === "TIMEOUT"
+          ? backoffIntervals * deps.settings.intervalMs
+          : 0,
+    },
+    {
+      ...runRecord(at, durationMs, "failed", sections, []),
+      errorCode: error.code,
+      errorMessage: error.message,
+    },
+  );
+}
+
+function runRecord(
+  startedAt: Date,
+  durationMs: number,
+  status: string,
+  sections: readonly ProbeSection[],
+  problems: ReadonlyArray<{ commandId: string; message: string }>,
+): ProbeRunRecord {
+  return {
+    startedAt,
+    durationMs,
+    status,
+    rawOutputs: sections.length > 0 ? gzipSync(JSON.stringify(sections)) : null,
+    parseErrors: problems.length > 0 ? [...problems] : null,
+  };
+}
+
+function skipped(host: PollTargetRow, message: string): HostResult {
+  return { host: host.name, status: "skipped", message, durationMs: 0, outcome: null };
+}

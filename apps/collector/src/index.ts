@@ -1,0 +1,19 @@
+export { type CollectDeps, type CollectorSettings, collectHosts, type HostResult } from "./collect";
+export { type CollectorEnv, loadCollectorEnv } from "./env";
+export { createKeyResolver } from "./keys";
+export { type CollectorLoop, startCollectorLoop } from "./loop";
+export { pollHost } from "./poll/poll-host";
+
+import type { CollectorSettings } from "./collect";
+import type { CollectorEnv } from "./env";
+
+export function settingsFromEnv(env: CollectorEnv): CollectorSettings {
+  return {
+    defaultUser: env.HOLMES_SSH_USER,
+    connectTimeoutMs: env.HOLMES_CONNECT_TIMEOUT_SECONDS * 1000,
+    keepaliveIntervalMs: 15_000,
+    intervalMs: env.HOLMES_POLL_INTERVAL_SECONDS * 1000,
+    smartIntervalMs: env.HOLMES_SMART_INTERVAL_SECONDS * 1000,
+    concurrency: env.HOLMES_COLLECTOR_CONCURRENCY,
+  };
+}

@@ -1,0 +1,66 @@
+import type { Database } from "@holmes/db/client";
+import { listPollTargets, type PollTargetRow } from "@holmes/db/queries/hosts";
+import { SshConnectionPool } from "@holmes/probes/ssh";
+import { type CollectorSettings, collectHosts, type HostResult } from "./collect";
+
+export type CollectorLoop = { stop: () => Promise<void>; cycles: () => number };
+
+/**
+ * The long-running collector: every few seconds it polls the hosts whose interval has passed.
+ * A cycle's slow host only holds its own worker; the loop itself never stops on a host's error.
+ */
+export function startCollectorLoop(options: {
+  db: Database;
+  settings: CollectorSettings;
+  privateKeyFor: (host: PollTargetRow) => Promise<string>;
+  onCycle?: (results: HostResult[], durationMs: number) => void;
+  tickMs?: number;
+}): CollectorLoop {
+  const pool = new SshConnectionPool();
+  const lastAttempt = new Map<string, number>();
+  let isRunning = true;
+  let cycles = 0;
+  const tick = async () => {
+    const now = Date.now();
+    const targets = await listPollTargets(options.db);
+    const due = targets.filter(
+      (t) => now - (lastAttempt.get(t.id) ?? 0) >= options.settings.intervalMs,
+    );
+    for (const target of due) lastAttempt.set(target.id, now);
+    if (due.length === 0) return;
+    const started = performance.now();
+    const results = await collectHosts(
+      {
+        db: options.db,
+        pool,
+        settings: options.settings,
+        privateKeyFor: options.privateKeyFor,
+        now: () => new Date(),
+      },
+      due,
+    );
+    cycles += 1;
+    options.onCycle?.(results, Math.round(performance.now() - started));
+  };
+  const done = (async () => {
+    while (isRunning) {
+      try {
+        await tick();
+      } catch (error) {
+        // A database restart or similar: log, wait, try again; never exit on it.
+        console.error(
+          `holmes collector: cycle failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, options.tickMs ?? 2_000));
+    }
+  })();
+  return {
+    cycles: () => cycles,
+    stop: async () => {
+      isRunning = false;
+      await done;
+      pool.closeAll();
+    },
+  };
+}

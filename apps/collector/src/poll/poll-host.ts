@@ -1,0 +1,108 @@
+import type { HostSnapshot } from "@holmes/db/queries/fleet-state";
+import {
+  type CommandInvocation,
+  detailProbe,
+  discoveryProbe,
+  type ProbePlan,
+  type ProbeSection,
+  splitProbeOutput,
+} from "@holmes/probes/commands";
+import type { ProbeError, SshConnectionPool } from "@holmes/probes/ssh";
+import { buildSnapshot, discoveredNames } from "./normalize";
+import { type ParseProblem, type PolledCommand, PollReader } from "./sections";
+
+export type PollTarget = {
+  name: string;
+  address: string;
+  port: number;
+  username: string;
+  privateKey: string;
+  pinnedHostKey: string | null;
+  useSudo: boolean;
+  /** Kernel messages since this moment (the last successful poll); 0 on the first poll. */
+  kernelLogSinceEpochSeconds: number;
+  /** SMART runs on its own, longer interval, so most polls skip the per-disk reads. */
+  isSmartDue: boolean;
+};
+
+export type PollTimeouts = { connectTimeoutMs: number; keepaliveIntervalMs: number };
+
+export type PollOutcome =
+  | {
+      ok: true;
+      snapshot: HostSnapshot;
+      problems: ParseProblem[];
+      rejected: Array<{ value: string; reason: string }>;
+      sections: ProbeSection[];
+      hostKeyFingerprint: string | null;
+    }
+  | { ok: false; error: ProbeError; sections: ProbeSection[] };
+
+/**
+ * One poll of one host: two composite round trips on the pooled connection (discovery, then the
+ * per-device details by validated name), parsed and normalized. Never throws for host-side
+ * trouble: an unreachable host, a changed key or a hung command come back as `ok: false`.
+ */
+export async function pollHost(
+  target: PollTarget,
+  pool: SshConnectionPool,
+  timeouts: PollTimeouts,
+  observedAt: Date,
+): Promise<PollOutcome> {
+  const connection = {
+    host: target.address,
+    port: target.port,
+    username: target.username,
+    privateKey: target.privateKey,
+    pinnedHostKey: target.pinnedHostKey,
+    ...timeouts,
+  };
+  const run = async (plan: ProbePlan) => {
+    const result = await pool.exec(connection, plan.command, { timeoutMs: plan.timeoutMs });
+    if (!result.ok) return result;
+    return { ...result, sections: splitProbeOutput(result.stdout) };
+  };
+
+  const discovery = discoveryProbe({
+    useSudo: target.useSudo,
+    kernelLogSinceEpochSeconds: target.kernelLogSinceEpochSeconds,
+  });
+  const first = await run(discovery);
+  if (!first.ok) return { ok: false, error: first.error, sections: [] };
+  const firstCommands = pairSections(discovery.invocations, first.sections);
+  const names = discoveredNames(new PollReader(firstCommands));
+  const detail = detailProbe(target.isSmartDue ? names : { ...names, disks: [] }, {
+    useSudo: target.useSudo,
+  });
+  const second = await run(detail);
+  if (!second.ok) return { ok: false, error: second.error, sections: first.sections };
+
+  const reader = new PollReader([
+    ...firstCommands,
+    ...pairSections(detail.invocations, second.sections),
+  ]);
+  const snapshot = buildSnapshot(reader, observedAt, { isSmartDue: target.isSmartDue });
+  return {
+    ok: true,
+    snapshot,
+    problems: reader.problems,
+    rejected: [...discovery.rejected, ...detail.rejected],
+    sections: [...first.sections, ...second.sections],
+    hostKeyFingerprint: second.hostKeyFingerprint ?? first.hostKeyFingerprint,
+  };
+}
+
+/** Each invocation with its section; a fallback that ran reports under the fallback's own id. */
+function pairSections(
+  invocations: readonly CommandInvocation[],
+  sections: readonly ProbeSection[],
+): PolledCommand[] {
+  const byId = new Map(sections.map((section) => [section.id, section]));
+  return invocations.flatMap((invocation) => {
+    const pairs: PolledCommand[] = [{ invocation, section: byId.get(invocation.id) }];
+    if (invocation.fallback && byId.has(invocation.fallback.id)) {
+      pairs.push({ invocation: invocation.fallback, section: byId.get(invocation.fallback.id) });
+    }
+    return pairs;
+  });
+}

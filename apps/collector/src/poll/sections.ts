@@ -1,0 +1,79 @@
+import { describeParseError, type ParseResult } from "@holmes/core";
+import type { CommandInvocation, ProbeSection } from "@holmes/probes/commands";
+
+/** One command of a poll and what came back for it (undefined: no section in the output). */
+export type PolledCommand = { invocation: CommandInvocation; section: ProbeSection | undefined };
+
+export type ParseProblem = { commandId: string; message: string };
+
+/**
+ * Reads a poll's sections by command id, parsing each on demand and collecting what failed:
+ * a parse error is kept with the command that produced it, and the rest of the poll goes on.
+ */
+export class PollReader {
+  readonly problems: ParseProblem[] = [];
+  readonly missingTools = new Set<string>();
+  private readonly byId = new Map<string, PolledCommand>();
+
+  constructor(commands: readonly PolledCommand[]) {
+    for (const command of commands) {
+      this.byId.set(command.invocation.id, command);
+      if (command.section?.isMissing && command.section.missingTool) {
+        this.missingTools.add(command.section.missingTool);
+      }
+    }
+  }
+
+  /** Ids present in the poll with the given command id (e.g. every `smartctl:/dev/…`). */
+  idsOf(commandId: string): string[] {
+    return [...this.byId.values()]
+      .filter((c) => c.invocation.commandId === commandId)
+      .map((c) => c.invocation.id);
+  }
+
+  /** The raw output of a command that ran and exited 0, or null. */
+  text(id: string): string | null {
+    const section = this.byId.get(id)?.section;
+    if (!section || section.isMissing || section.isTruncated) return null;
+    return section.exitCode === 0 ? section.output : null;
+  }
+
+  /** Output regardless of exit status (smartctl uses its exit code as a bitmask). */
+  anyOutput(id: string): string | null {
+    const section = this.byId.get(id)?.section;
+    if (!section || section.isMissing || section.isTruncated || section.output.trim() === "")
+      return null;
+    return section.output;
+  }
+
+  parse<T>(
+    id: string,
+    parser: (text: string) => ParseResult<T>,
+    options: { anyExitCode?: boolean } = {},
+  ): T | null {
+    const command = this.byId.get(id);
+    const text = options.anyExitCode ? this.anyOutput(id) : this.text(id);
+    if (text === null) {
+      this.noteFailure(id, command);
+      return null;
+    }
+    const result = parser(text);
+    if (result.ok) return result.value;
+    this.problems.push({ commandId: id, message: describeParseError(result.error) });
+    return null;
+  }
+
+  private noteFailure(id: string, command: PolledCommand | undefined) {
+    const section = command?.section;
+    if (!command || !section || section.isMissing) return;
+    if (section.isTruncated)
+      this.problems.push({ commandId: id, message: "output ended before the command finished" });
+    else if (section.exitCode !== 0) {
+      const firstLine = section.output.trim().split("\n")[0] ?? "";
+      this.problems.push({
+        commandId: id,
+        message: `exit ${section.exitCode}: ${firstLine.slice(0, 200)}`,
+      });
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { answerExec } from "./answer";
+export { generateEd25519, type SimServer, type SimServerOptions, startSimServer } from "./server";

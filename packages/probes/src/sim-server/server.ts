@@ -1,0 +1,111 @@
+import { timingSafeEqual } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { type AuthContext, type Connection, type ParsedKey, Server, utils } from "ssh2";
+import { type Fleet, hostAt } from "../simulate";
+import { answerExec } from "./answer";
+
+export type SimServerOptions = {
+  fleet: Fleet;
+  /** The sim's own host key (OpenSSH private key text). */
+  hostKey: string;
+  /** The one client public key accepted ("ssh-ed25519 AAAA…"). */
+  authorizedKey: string;
+  host?: string;
+  port?: number;
+  /** Wall clock, injectable so tests can move the scenarios along. */
+  now?: () => number;
+};
+
+export type SimServer = { port: number; close: () => Promise<void>; execCount: () => number };
+
+/**
+ * An SSH server (the ssh2 library's) that impersonates every host of a simulated fleet on one
+ * port: the SSH user name picks the host (`ssh stor-a01@127.0.0.1 -p PORT`). A host that its
+ * scenario makes unreachable drops the connection at authentication.
+ */
+export async function startSimServer(options: SimServerOptions): Promise<SimServer> {
+  const allowed = parseKeyOrThrow(options.authorizedKey);
+  const now = options.now ?? Date.now;
+  let execs = 0;
+  const server = new Server({ hostKeys: [options.hostKey] }, (client) => {
+    let hostname: string | null = null;
+    client.on("authentication", (ctx) => {
+      const model = hostAt(options.fleet, ctx.username, now());
+      if (!model?.isReachable) return void client.end();
+      if (!isAuthorized(ctx, allowed)) return ctx.reject(["publickey"]);
+      hostname = ctx.username;
+      ctx.accept();
+    });
+    client.on("ready", () =>
+      serveSessions(
+        client,
+        () => hostname,
+        options.fleet,
+        now,
+        () => execs++,
+      ),
+    );
+    client.on("error", () => {});
+  });
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve),
+  );
+  return {
+    port: (server.address() as AddressInfo).port,
+    execCount: () => execs,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function serveSessions(
+  client: Connection,
+  hostname: () => string | null,
+  fleet: Fleet,
+  now: () => number,
+  count: () => void,
+) {
+  client.on("session", (acceptSession) => {
+    const session = acceptSession();
+    session.on("exec", (acceptExec, _reject, info) => {
+      const stream = acceptExec();
+      count();
+      const atMs = now();
+      const model = hostAt(fleet, hostname() ?? "", atMs);
+      const answer = model ? answerExec(model, info.command, atMs) : { stdout: "", exitCode: 255 };
+      stream.write(answer.stdout);
+      stream.exit(answer.exitCode);
+      stream.end();
+    });
+  });
+}
+
+function isAuthorized(ctx: AuthContext, allowed: ParsedKey): boolean {
+  if (ctx.method !== "publickey") return false;
+  const offered = ctx.key.data;
+  const expected = allowed.getPublicSSH();
+  if (
+    ctx.key.algo !== allowed.type ||
+    offered.length !== expected.length ||
+    !timingSafeEqual(offered, expected)
+  ) {
+    return false;
+  }
+  // Without a signature the client only asks whether the key would do; with one, it must verify.
+  return (
+    !ctx.signature || !ctx.blob || allowed.verify(ctx.blob, ctx.signature, ctx.hashAlgo) === true
+  );
+}
+
+function parseKeyOrThrow(text: string): ParsedKey {
+  const parsed = utils.parseKey(text);
+  const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (!key || key instanceof Error)
+    throw new Error("the sim's authorized key is not a valid public key");
+  return key;
+}
+
+/** A fresh ed25519 key pair in OpenSSH formats, for the sim's host key or the demo client key. */
+export function generateEd25519(comment: string): { privateKey: string; publicKey: string } {
+  const pair = utils.generateKeyPairSync("ed25519", { comment });
+  return { privateKey: pair.private, publicKey: pair.public };
+}
