@@ -1,8 +1,11 @@
 import { timingSafeEqual } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { type AuthContext, type Connection, type ParsedKey, Server, utils } from "ssh2";
+import ssh2, { type AuthContext, type Connection, type ParsedKey } from "ssh2";
 import { type Fleet, hostAt } from "../simulate";
 import { answerExec } from "./answer";
+
+// ssh2 is CommonJS: Node's ESM loader cannot see its named exports, so take them off the default.
+const { Server, utils } = ssh2;
 
 export type SimServerOptions = {
   fleet: Fleet;

@@ -3,13 +3,16 @@
  * sockets it makes, which costs ~49 ms per exec against ~6 ms with TCP_NODELAY.
  */
 import { Socket } from "node:net";
-import {
-  Client,
+import ssh2, {
   type ClientErrorExtensions,
   type ConnectConfig,
   type KexAlgorithm,
   type ServerHostKeyAlgorithm,
 } from "ssh2";
+
+// ssh2 is CommonJS: Node's ESM loader cannot see its named exports, so take them off the default.
+const { Client } = ssh2;
+type Client = InstanceType<typeof Client>;
 
 type ClientError = Error & ClientErrorExtensions & { code?: string };
 
