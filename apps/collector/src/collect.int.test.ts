@@ -69,6 +69,12 @@ describe.each(testDatabaseKinds())("collector against the simulated fleet on %s"
       if (result.host === oldKernel) {
         // A 2.6.18 host has no mountinfo and tools too old for JSON: partial, and it says why.
         expect(result.status).toBe("partial");
+        const [row] = await listPollTargets(db, [result.host]);
+        const [status] = await db
+          .select()
+          .from(hostCollection)
+          .where(eq(hostCollection.hostId, row?.id ?? ""));
+        expect(status?.state).toBe("partial");
         expect(result.message).toContain("pvs: exit 3: pvs: unrecognized option '--reportformat'");
         continue;
       }

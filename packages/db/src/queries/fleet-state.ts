@@ -60,7 +60,7 @@ export async function recordSnapshot(
     await replaceRows(tx, loopDevices, hostId, withHost(snapshot.loopDevices));
     await replaceRows(tx, volumeGroups, hostId, withHost(snapshot.volumeGroups));
     await appendHistory(tx, hostId, snapshot);
-    await markSuccess(tx, hostId, snapshot, run.durationMs);
+    await markSuccess(tx, hostId, snapshot, run);
   });
 }
 
@@ -110,12 +110,13 @@ async function appendHistory(tx: Tx, hostId: string, snapshot: HostSnapshot) {
   }
 }
 
-async function markSuccess(tx: Tx, hostId: string, snapshot: HostSnapshot, durationMs: number) {
+async function markSuccess(tx: Tx, hostId: string, snapshot: HostSnapshot, run: ProbeRunRecord) {
   const values = {
-    state: "ok",
+    // "partial": polled, but some outputs could not be read; the run says which.
+    state: run.status === "partial" ? "partial" : "ok",
     lastAttemptAt: snapshot.observedAt,
     lastSuccessAt: snapshot.observedAt,
-    lastDurationMs: durationMs,
+    lastDurationMs: run.durationMs,
     consecutiveFailures: 0,
     nextAttemptAt: null,
     kernelRelease: snapshot.kernelRelease,

@@ -1,18 +1,22 @@
-import { EmptyState, PageHeader } from "@holmes/ui";
+import { PageHeader } from "@holmes/ui";
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { FleetHostTable } from "./_components/fleet/fleet-host-table";
 
 export const metadata: Metadata = { title: "Fleet" };
 
 export default function FleetPage() {
+  prefetch(trpc.host.list.queryOptions());
   return (
-    <>
+    <HydrateClient>
       <PageHeader
         title="Fleet"
-        description="Arrays, disks and NFS mounts across every host Holmes polls."
+        description="Every host Holmes polls over SSH: collection status and md arrays that need attention."
       />
-      <EmptyState title="No hosts are being polled yet.">
-        Hosts appear here once the collector has polled them over SSH.
-      </EmptyState>
-    </>
+      <Suspense fallback={<p className="text-sm text-zinc-500">Loading hosts…</p>}>
+        <FleetHostTable />
+      </Suspense>
+    </HydrateClient>
   );
 }
