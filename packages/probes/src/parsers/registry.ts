@@ -20,7 +20,9 @@ function parseLvmAny(text: string): ParseResult<unknown> {
 
 /** `smartctl` takes one device's `--json` report or the `--scan --json` device list. */
 function parseSmartctlAny(text: string): ParseResult<unknown> {
-  return /"devices"\s*:\s*\[/.test(text) && !/"smart_status"/.test(text)
+  // A device report always names "device"; only the scan lists "devices". `includes` is a
+  // plain substring search, cheap next to parsing the document.
+  return text.includes('"devices"') && !text.includes('"device"')
     ? parseSmartctlScan(text)
     : parseSmartctl(text);
 }
