@@ -12,6 +12,8 @@ export type FleetHostRow = {
   state: string;
   lastSuccessAt: Date | null;
   lastErrorMessage: string | null;
+  pinnedHostKey: string | null;
+  presentedHostKey: string | null;
   kernelRelease: string | null;
   osName: string | null;
   arrayCount: number;
@@ -56,6 +58,8 @@ export async function listFleetHosts(db: Database): Promise<FleetHostRow[]> {
       state: sql<string>`coalesce(${hostCollection.state}, 'never')`,
       lastSuccessAt: hostCollection.lastSuccessAt,
       lastErrorMessage: hostCollection.lastErrorMessage,
+      pinnedHostKey: hosts.pinnedHostKey,
+      presentedHostKey: hosts.presentedHostKey,
       kernelRelease: hostCollection.kernelRelease,
       osName: hostCollection.osName,
       arrayCount: sql<number>`coalesce(${arrays.arrayCount}, 0)`,

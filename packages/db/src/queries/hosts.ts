@@ -1,3 +1,4 @@
+import { AppError } from "@holmes/core";
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { hostCollection, hosts, sshCredentials } from "../schema";
@@ -112,4 +113,37 @@ export async function syncSimulatedHosts(
     .update(hosts)
     .set({ port, updatedAt: new Date() })
     .where(and(eq(hosts.isSimulated, true), inArray(hosts.name, [...names])));
+}
+
+/**
+ * An admin accepts the key a host now presents: it becomes the pinned key and polling resumes.
+ * Refused when the presented key is not the one the admin saw (it changed again meanwhile).
+ */
+export async function acceptPresentedHostKey(
+  db: Database,
+  hostId: string,
+  expectedFingerprint: string,
+  at: Date,
+) {
+  const [row] = await db
+    .update(hosts)
+    .set({
+      pinnedHostKey: expectedFingerprint,
+      pinnedHostKeyAt: at,
+      presentedHostKey: null,
+      presentedHostKeyAt: null,
+      updatedAt: at,
+    })
+    .where(and(eq(hosts.id, hostId), eq(hosts.presentedHostKey, expectedFingerprint)))
+    .returning({ id: hosts.id, name: hosts.name });
+  if (!row) {
+    throw new AppError("CONFLICT", {
+      userMessage: "That host no longer presents this key. Reload to see the key it presents now.",
+    });
+  }
+  await db
+    .update(hostCollection)
+    .set({ state: "never", nextAttemptAt: null })
+    .where(eq(hostCollection.hostId, hostId));
+  return row;
 }

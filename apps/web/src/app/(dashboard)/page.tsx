@@ -1,12 +1,13 @@
 import { PageHeader } from "@holmes/ui";
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { caller, HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { FleetHostTable } from "./_components/fleet/fleet-host-table";
 
 export const metadata: Metadata = { title: "Fleet" };
 
-export default function FleetPage() {
+export default async function FleetPage() {
+  const me = await caller.auth.me();
   prefetch(trpc.host.list.queryOptions());
   return (
     <HydrateClient>
@@ -15,7 +16,7 @@ export default function FleetPage() {
         description="Every host Holmes polls over SSH: collection status and md arrays that need attention."
       />
       <Suspense fallback={<p className="text-sm text-zinc-500">Loading hosts…</p>}>
-        <FleetHostTable />
+        <FleetHostTable canAcceptHostKeys={me?.role === "admin"} />
       </Suspense>
     </HydrateClient>
   );

@@ -4,6 +4,7 @@ import { EmptyState } from "@holmes/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { describeAge, type HostHealth, hostHealth } from "./host-health";
+import { HostKeyReview } from "./host-key-review";
 
 const BADGE: Record<HostHealth["level"], string> = {
   critical: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
@@ -13,7 +14,7 @@ const BADGE: Record<HostHealth["level"], string> = {
 };
 
 /** The interim fleet list: refreshed every 10 s; stale data says so instead of looking healthy. */
-export function FleetHostTable() {
+export function FleetHostTable(props: { canAcceptHostKeys: boolean }) {
   const trpc = useTRPC();
   const { data: hosts, dataUpdatedAt } = useSuspenseQuery({
     ...trpc.host.list.queryOptions(),
@@ -47,7 +48,7 @@ export function FleetHostTable() {
                 key={host.id}
                 className="border-b border-zinc-100 last:border-0 dark:border-zinc-800"
               >
-                <td className="px-4 py-2 font-medium">
+                <td className="px-4 py-2 font-medium whitespace-nowrap">
                   {host.name}
                   {host.isSimulated && (
                     <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs text-violet-900 dark:bg-violet-950 dark:text-violet-200">
@@ -61,8 +62,18 @@ export function FleetHostTable() {
                   >
                     {health.label}
                   </span>
-                  {health.detail && (
-                    <div className="mt-1 text-xs text-zinc-500">{health.detail}</div>
+                  {host.presentedHostKey ? (
+                    <HostKeyReview
+                      hostId={host.id}
+                      hostName={host.name}
+                      pinned={host.pinnedHostKey}
+                      presented={host.presentedHostKey}
+                      canAccept={props.canAcceptHostKeys}
+                    />
+                  ) : (
+                    health.detail && (
+                      <div className="mt-1 text-xs text-zinc-500">{health.detail}</div>
+                    )
                   )}
                 </td>
                 <td className="px-4 py-2">{host.arrayCount}</td>

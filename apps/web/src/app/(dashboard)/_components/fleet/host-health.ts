@@ -14,8 +14,13 @@ const STALE_AFTER_MS = 3 * 60_000;
 
 /** The worst thing about a host, in words (colour is never the only signal). */
 export function hostHealth(host: FleetHost, now: number): HostHealth {
-  if (host.state === "host_key_changed")
-    return { level: "critical", label: "host key changed", detail: host.lastErrorMessage };
+  if (host.presentedHostKey || host.state === "host_key_changed") {
+    return {
+      level: "critical",
+      label: "host key changed",
+      detail: "polling stopped until an admin accepts the new key",
+    };
+  }
   if (host.state === "never") return { level: "unknown", label: "not polled yet", detail: null };
   if (host.state !== "ok" && host.state !== "partial") {
     return {

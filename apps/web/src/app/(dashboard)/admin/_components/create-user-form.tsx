@@ -3,8 +3,8 @@
 import { ROLES } from "@holmes/core";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useRef } from "react";
+import { errorMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
-import { errorMessage } from "./error-message";
 
 export function CreateUserForm(props: { onCreated: () => unknown }) {
   const trpc = useTRPC();

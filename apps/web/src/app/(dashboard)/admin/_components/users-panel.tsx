@@ -3,9 +3,9 @@
 import { ROLES, type Role } from "@holmes/core";
 import { Card } from "@holmes/ui";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { errorMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 import { CreateUserForm } from "./create-user-form";
-import { errorMessage } from "./error-message";
 
 export function UsersPanel(props: { currentUserId: string }) {
   const trpc = useTRPC();

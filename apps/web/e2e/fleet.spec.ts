@@ -1,0 +1,114 @@
+import { collectHosts } from "@holmes/collector";
+import { addHosts, listPollTargets, recordPresentedHostKey } from "@holmes/db/queries/hosts";
+import { generateEd25519, type SimServer, startSimServer } from "@holmes/probes/sim-server";
+import { createFleet } from "@holmes/probes/simulate";
+import { SshConnectionPool } from "@holmes/probes/ssh";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  hasChromium,
+  launchBrowser,
+  type RunningHolmes,
+  screenshot,
+  signIn,
+  startHolmes,
+} from "./harness";
+
+const ADMIN = { email: "admin@holmes.test", password: "admin password 123" };
+const NEW_KEY = `SHA256:${"Q".repeat(43)}`;
+
+describe.runIf(hasChromium())("the fleet list over a simulated fleet in a real browser", () => {
+  let holmes: RunningHolmes;
+  let browser: Browser;
+  let sim: SimServer;
+  const clientKey = generateEd25519("e2e-collector");
+  // Scenarios began 10 minutes ago: stor-a01 (the md split) is mid-incident.
+  const fleet = createFleet({
+    hosts: 6,
+    seed: 3,
+    scenarios: "all",
+    epochMs: Date.now() - 10 * 60_000,
+  });
+
+  beforeAll(async () => {
+    holmes = await startHolmes();
+    await holmes.createUser(ADMIN.email, "admin", ADMIN.password);
+    sim = await startSimServer({
+      fleet,
+      hostKey: generateEd25519("sim").privateKey,
+      authorizedKey: clientKey.publicKey,
+    });
+    const { db } = holmes.database;
+    await addHosts(
+      db,
+      fleet.hosts.map((h) => ({
+        name: h.hostname,
+        address: "127.0.0.1",
+        port: sim.port,
+        username: h.hostname,
+        isSimulated: true,
+      })),
+    );
+    const pool = new SshConnectionPool();
+    const settings = {
+      defaultUser: "holmes",
+      connectTimeoutMs: 5_000,
+      keepaliveIntervalMs: 10_000,
+      intervalMs: 60_000,
+      smartIntervalMs: 600_000,
+      concurrency: 6,
+    };
+    await collectHosts(
+      {
+        db,
+        pool,
+        settings,
+        privateKeyFor: async () => clientKey.privateKey,
+        now: () => new Date(),
+      },
+      await listPollTargets(db),
+    );
+    pool.closeAll();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sim?.close();
+    await holmes?.stop();
+  });
+
+  it("shows every simulated host, labelled, with the inactive md127 of the split array", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, holmes.baseUrl, ADMIN.email, ADMIN.password);
+    const splitHost = fleet.scenarioHosts["md-split-on-create"] ?? "";
+    const row = page.getByRole("row").filter({ hasText: splitHost });
+    await row.getByText("array inactive").waitFor();
+    expect(await row.textContent()).toContain("md127");
+    expect(await page.getByText("simulated").count()).toBe(6);
+    await screenshot(page, "fleet-list-simulated");
+    await page.close();
+  });
+
+  it("shows a changed host key with both fingerprints and lets an admin accept it", async () => {
+    const { db } = holmes.database;
+    const [target] = await listPollTargets(db, [fleet.hosts[1]?.hostname ?? ""]);
+    if (!target) throw new Error("no host");
+    await recordPresentedHostKey(db, target.id, NEW_KEY, new Date());
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, holmes.baseUrl, ADMIN.email, ADMIN.password);
+    const row = page.getByRole("row").filter({ hasText: target.name });
+    await row.getByText("host key changed").waitFor();
+    expect(await row.textContent()).toContain(NEW_KEY);
+    expect(await row.textContent()).toContain(target.pinnedHostKey ?? "none");
+    await screenshot(page, "fleet-host-key-changed");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await row.getByRole("button", { name: "Accept new key…" }).click();
+    await expect
+      .poll(async () => (await listPollTargets(db, [target.name]))[0]?.pinnedHostKey, {
+        timeout: 10_000,
+      })
+      .toBe(NEW_KEY);
+    await page.close();
+  });
+});
