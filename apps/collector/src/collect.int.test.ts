@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { addHosts, listPollTargets } from "@holmes/db/queries/hosts";
 import { hostCollection, mdArrays, mdMembers, probeRuns } from "@holmes/db/schema";
@@ -116,6 +117,35 @@ describe.each(testDatabaseKinds())("collector against the simulated fleet on %s"
     expect(pool.connectionsOpened).toBe(opened);
     expect(sim.execCount()).toBeGreaterThan(execsBefore);
   }, 120_000);
+
+  it("times out a host that accepts TCP and never speaks, without delaying the others", async () => {
+    const { db } = database();
+    const silent = createServer(() => {});
+    await new Promise<void>((resolveListen) => silent.listen(0, "127.0.0.1", resolveListen));
+    const port = (silent.address() as AddressInfo).port;
+    await addHosts(db, [{ name: "stor-silent", address: "127.0.0.1", port, username: "x" }]);
+    const targets = (await listPollTargets(db)).filter(
+      (t) => t.name === "stor-silent" || t.name <= "stor-a03",
+    );
+    const quick = { ...SETTINGS, connectTimeoutMs: 4_000, concurrency: 4 };
+    const started = performance.now();
+    const results = await collectHosts({ ...deps(), settings: quick }, targets);
+    const elapsed = performance.now() - started;
+    silent.close();
+    const byHost = Object.fromEntries(results.map((r) => [r.host, r]));
+    expect(byHost["stor-silent"]?.status).toBe("TIMEOUT");
+    for (const name of ["stor-a01", "stor-a02", "stor-a03"]) {
+      expect(byHost[name]?.status).toMatch(/^(ok|partial|UNREACHABLE)$/);
+      expect(byHost[name]?.durationMs ?? Number.POSITIVE_INFINITY).toBeLessThan(4_000);
+    }
+    expect(elapsed).toBeLessThan(4_000 + 3_000);
+    const [status] = await db
+      .select()
+      .from(hostCollection)
+      .where(eq(hostCollection.hostId, targets.find((t) => t.name === "stor-silent")?.id ?? ""));
+    expect(status).toMatchObject({ state: "timeout", consecutiveFailures: 1 });
+    expect(status?.nextAttemptAt?.getTime()).toBeGreaterThan(Date.now());
+  }, 60_000);
 
   it("refuses a host whose key changed: no command runs and an admin must accept it", async () => {
     const { db } = database();
