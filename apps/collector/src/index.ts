@@ -2,6 +2,7 @@ export { type CollectDeps, type CollectorSettings, collectHosts, type HostResult
 export { type CollectorEnv, loadCollectorEnv } from "./env";
 export { createKeyResolver } from "./keys";
 export { type CollectorLoop, startCollectorLoop } from "./loop";
+export { type CollectorMetrics, createCollectorMetrics, serveMetrics } from "./metrics";
 export { pollHost } from "./poll/poll-host";
 
 import type { CollectorSettings } from "./collect";

@@ -1,6 +1,8 @@
 import {
+  createCollectorMetrics,
   createKeyResolver,
   loadCollectorEnv,
+  serveMetrics,
   settingsFromEnv,
   startCollectorLoop,
 } from "@holmes/collector";
@@ -11,6 +13,11 @@ export async function collectorCommand(): Promise<number> {
   const env = loadCollectorEnv();
   const handle = createDb({ url: env.DATABASE_URL, max: 10, applicationName: "holmes-collector" });
   const settings = settingsFromEnv(env);
+  const metrics = createCollectorMetrics();
+  const metricsServer =
+    env.HOLMES_METRICS_PORT > 0 ? await serveMetrics(metrics, env.HOLMES_METRICS_PORT) : null;
+  if (metricsServer)
+    console.log(`holmes collector: metrics at http://127.0.0.1:${metricsServer.port}/metrics`);
   const loop = startCollectorLoop({
     db: handle.db,
     settings,
@@ -19,6 +26,7 @@ export async function collectorCommand(): Promise<number> {
       credentialsKey: env.HOLMES_CREDENTIALS_KEY,
     }),
     onCycle: (results, durationMs) => {
+      metrics.recordCycle(results, durationMs);
       const failed = results.filter(
         (r) => r.status !== "ok" && r.status !== "partial" && r.status !== "skipped",
       );
@@ -35,6 +43,7 @@ export async function collectorCommand(): Promise<number> {
     process.once("SIGTERM", () => resolve());
   });
   await loop.stop();
+  metricsServer?.server.close();
   await handle.close();
   return 0;
 }
