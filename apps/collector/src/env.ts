@@ -14,6 +14,8 @@ export function loadCollectorEnv() {
       HOLMES_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
       HOLMES_SMART_INTERVAL_SECONDS: z.coerce.number().int().min(60).default(600),
       HOLMES_COLLECTOR_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),
+      /** Days of raw poll outputs kept as evidence (each host's newest poll is always kept). */
+      HOLMES_RAW_RETENTION_DAYS: z.coerce.number().int().min(1).default(14),
       /** Prometheus metrics on 127.0.0.1:<port>/metrics; 0 turns them off. */
       HOLMES_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
       HOLMES_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),

@@ -1,4 +1,5 @@
 import type { Database } from "@holmes/db/client";
+import { pruneProbeRuns } from "@holmes/db/queries/fleet-state";
 import { listPollTargets, type PollTargetRow } from "@holmes/db/queries/hosts";
 import { SshConnectionPool } from "@holmes/probes/ssh";
 import { type CollectorSettings, collectHosts, type HostResult } from "./collect";
@@ -15,11 +16,19 @@ export function startCollectorLoop(options: {
   privateKeyFor: (host: PollTargetRow) => Promise<string>;
   onCycle?: (results: HostResult[], durationMs: number) => void;
   tickMs?: number;
+  /** Raw poll outputs older than this are pruned hourly (each host's newest run is kept). */
+  rawRetentionDays?: number;
 }): CollectorLoop {
   const pool = new SshConnectionPool();
   const lastAttempt = new Map<string, number>();
   let isRunning = true;
   let cycles = 0;
+  let lastPruneAt = 0;
+  const pruneIfDue = async () => {
+    if (Date.now() - lastPruneAt < 3_600_000) return;
+    lastPruneAt = Date.now();
+    await pruneProbeRuns(options.db, options.rawRetentionDays ?? 14, new Date());
+  };
   const tick = async () => {
     const now = Date.now();
     const targets = await listPollTargets(options.db);
@@ -46,6 +55,7 @@ export function startCollectorLoop(options: {
     while (isRunning) {
       try {
         await tick();
+        await pruneIfDue();
       } catch (error) {
         // A database restart or similar: log, wait, try again; never exit on it.
         console.error(

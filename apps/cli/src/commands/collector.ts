@@ -21,6 +21,7 @@ export async function collectorCommand(): Promise<number> {
   const loop = startCollectorLoop({
     db: handle.db,
     settings,
+    rawRetentionDays: env.HOLMES_RAW_RETENTION_DAYS,
     privateKeyFor: createKeyResolver({
       defaultKeyPath: env.HOLMES_SSH_KEY_PATH,
       credentialsKey: env.HOLMES_CREDENTIALS_KEY,

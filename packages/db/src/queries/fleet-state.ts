@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, lt, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import {
   arraySyncSamples,
@@ -167,4 +167,28 @@ export async function recordFailure(
       .values({ hostId, ...values })
       .onConflictDoUpdate({ target: hostCollection.hostId, set: values });
   });
+}
+
+/**
+ * Raw poll outputs are kept for `keepDays`, except each host's newest run, which stays however old:
+ * a host that disappeared keeps the last thing it said. Returns how many runs were removed.
+ */
+export async function pruneProbeRuns(db: Database, keepDays: number, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - keepDays * 86_400_000);
+  const removed = await db
+    .delete(probeRuns)
+    .where(
+      and(
+        lt(probeRuns.startedAt, cutoff),
+        notInArray(
+          probeRuns.id,
+          db
+            .select({ id: sql<number>`max(${probeRuns.id})` })
+            .from(probeRuns)
+            .groupBy(probeRuns.hostId),
+        ),
+      ),
+    )
+    .returning({ id: probeRuns.id });
+  return removed.length;
 }
