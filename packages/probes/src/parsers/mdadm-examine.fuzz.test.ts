@@ -1,28 +1,9 @@
 import { MdadmExamineSchema } from "@holmes/core";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { testEnv } from "../testing/env";
-import {
-  fixture,
-  fixtureNames,
-  ownFixture,
-  ownFixtureNames,
-  sharedFixturesDir,
-} from "../testing/fixtures";
+import { describeParserFuzz, fieldLine, garbageLine, lineSoup, loadCorpus } from "../testing/fuzz";
 import { parseMdadmExamine } from "./mdadm-examine";
 
-// 100,000 generated inputs in CI (25k + 25k + 30k + 10k + 10k), a twentieth locally.
-const runs = (ci: number) => ({ numRuns: testEnv.isCi ? ci : Math.ceil(ci / 20) });
-const TIMEOUT_MS = 120_000;
-
-// Own fixtures always; the shared captures too when present (their absence throws in CI).
-const corpus = [
-  ...ownFixtureNames("mdadm-examine").map((name) => ownFixture(`mdadm-examine/${name}`)),
-  ...(sharedFixturesDir() !== undefined
-    ? fixtureNames("mdadm-examine").map((name) => fixture(`mdadm-examine/${name}`))
-    : []),
-];
-const valid = corpus.filter((text) => parseMdadmExamine(text).ok);
+const corpus = loadCorpus("mdadm-examine");
 
 const KEYS = [
   "Magic",
@@ -105,120 +86,22 @@ const ROWS = [
   "/dev/sda1:",
   "                  (Linux-MD 08/16/22 16:20:42)",
 ];
-const field = fc
-  .tuple(
-    fc.constantFrom(...KEYS),
-    fc.oneof(fc.constantFrom(...VALUES), fc.string({ maxLength: 20 })),
-  )
-  .map(([key, value]) => `${" ".repeat(Math.max(0, 18 - key.length))}${key} : ${value}`);
-const tokenLine = fc.oneof(field, fc.constantFrom(...ROWS));
-const garbageLine = fc.oneof(fc.string({ maxLength: 60 }), tokenLine);
+const formatLine = fc.oneof(fieldLine(KEYS, VALUES), fc.constantFrom(...ROWS));
 
-type Mutation =
-  | { kind: "truncate" | "duplicate" | "delete"; at: number }
-  | { kind: "crlf" }
-  | { kind: "inject"; at: number; line: string }
-  | { kind: "shuffle"; keys: number[] }
-  | { kind: "flip"; at: number; char: string };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constantFrom("truncate", "duplicate", "delete"), at: fc.nat() }),
-  fc.record({ kind: fc.constant("crlf") }),
-  fc.record({ kind: fc.constant("inject"), at: fc.nat(), line: garbageLine }),
-  fc.record({ kind: fc.constant("shuffle"), keys: fc.array(fc.nat(), { minLength: 1 }) }),
-  fc.record({
-    kind: fc.constant("flip"),
-    at: fc.nat(),
-    char: fc.string({ minLength: 1, maxLength: 1 }),
-  }),
-) as fc.Arbitrary<Mutation>;
-
-function mutate(text: string, m: Mutation): string {
-  const lines = text.split("\n");
-  const at = "at" in m ? m.at % Math.max(1, lines.length) : 0;
-  switch (m.kind) {
-    case "truncate":
-      return text.slice(0, m.at % (text.length + 1));
-    case "crlf":
-      return text.replace(/\n/g, "\r\n");
-    case "inject":
-      lines.splice(at, 0, m.line);
-      return lines.join("\n");
-    case "duplicate":
-      lines.splice(at, 0, lines[at] ?? "");
-      return lines.join("\n");
-    case "delete":
-      lines.splice(at, 1);
-      return lines.join("\n");
-    case "shuffle":
-      return lines
-        .map((line, i) => ({ line, key: m.keys[i % m.keys.length] ?? 0 }))
-        .sort((a, b) => a.key - b.key)
-        .map((entry) => entry.line)
-        .join("\n");
-    case "flip": {
-      const index = m.at % Math.max(1, text.length);
-      return text.slice(0, index) + m.char + text.slice(index + 1);
-    }
-  }
-}
-
-/** Never throws, and every ok value satisfies the schema. */
-function holds(text: string): boolean {
-  const result = parseMdadmExamine(text);
-  return !result.ok || MdadmExamineSchema.safeParse(result.value).success;
-}
-
-describe("parseMdadmExamine fuzz", () => {
-  it("survives arbitrary strings", { timeout: TIMEOUT_MS }, () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 400 }), holds), runs(25_000));
-  });
-
-  it("survives soups of --examine lines", { timeout: TIMEOUT_MS }, () => {
-    const soup = fc.array(tokenLine, { maxLength: 16 }).map((lines) => lines.join("\n"));
-    fc.assert(fc.property(soup, holds), runs(25_000));
-  });
-
-  it("survives mutated real captures", { timeout: TIMEOUT_MS }, () => {
-    const input = fc.tuple(
-      fc.constantFrom(...corpus),
-      fc.array(mutation, { minLength: 1, maxLength: 4 }),
-    );
-    fc.assert(
-      fc.property(input, ([text, mutations]) => holds(mutations.reduce(mutate, text))),
-      runs(30_000),
-    );
-  });
-
-  it("reads CRLF and trailing whitespace exactly like the original", {
-    timeout: TIMEOUT_MS,
-  }, () => {
-    const pad = fc.array(fc.constantFrom("", " ", "\t", "  "), { minLength: 1 });
-    fc.assert(
-      fc.property(fc.constantFrom(...valid), pad, (text, pads) => {
-        const noisy = text
-          .split("\n")
-          .map((line, i) => line + (pads[i % pads.length] ?? ""))
-          .join("\r\n");
-        expect(parseMdadmExamine(noisy)).toEqual(parseMdadmExamine(text));
-      }),
-      runs(10_000),
-    );
-  });
-
-  it("turns a truncated capture into a failure or a prefix of the original", {
-    timeout: TIMEOUT_MS,
-  }, () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...valid), fc.nat(), (text, cut) => {
-        const full = parseMdadmExamine(text);
-        const part = parseMdadmExamine(text.slice(0, cut % (text.length + 1)));
-        if (!full.ok || !part.ok) return;
-        expect(MdadmExamineSchema.safeParse(part.value).success).toBe(true);
-        const rows = part.value.deviceTable.map((row) => row.number);
-        expect(rows).toEqual(full.value.deviceTable.slice(0, rows.length).map((r) => r.number));
-      }),
-      runs(10_000),
-    );
-  });
-});
+// 110,000 generated inputs in CI (25k + 25k + 30k + 20k + 10k), a twentieth locally.
+describeParserFuzz(
+  "parseMdadmExamine fuzz",
+  { parse: parseMdadmExamine, schema: MdadmExamineSchema, corpus },
+  (fuzz) => {
+    fuzz.survivesAnyText(25_000);
+    fuzz.survives("survives soups of --examine lines", lineSoup(formatLine, 16), 25_000);
+    fuzz.survivesDamage(30_000, { garbage: garbageLine(formatLine) });
+    fuzz.readsCrlfLikeLf(20_000, { trailingWhitespace: true });
+    const valid = corpus.filter((text) => parseMdadmExamine(text).ok);
+    fuzz.readsTruncated(10_000, {
+      items: (examine) => examine.deviceTable,
+      key: (row) => row.number,
+      samples: valid,
+    });
+  },
+);
