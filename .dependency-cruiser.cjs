@@ -25,9 +25,35 @@ const forbidden = [
     to: { path: [holmes("(db|api|ui|web|collector|cli)"), "node_modules/(react|next)/"] },
   },
   {
+    name: "findings-imports-only-core",
+    comment: "findings rules are pure functions over a host's state: no I/O, no database",
+    from: { path: pkg("findings") },
+    to: {
+      path: [holmes("(probes|db|api|ui|web|collector|cli)"), "node_modules/(react|next)/"],
+    },
+  },
+  {
+    name: "findings-are-pure",
+    from: { path: pkg("findings") },
+    to: { dependencyTypes: ["core"] },
+  },
+  {
+    name: "inventory-imports-only-core",
+    comment: "pure text → hosts importers (core, yaml, zod): the API may use them, SSH stays out",
+    from: { path: pkg("inventory") },
+    to: {
+      path: [
+        "^(packages|apps)/(?!(core|inventory)/)",
+        "node_modules/(?!(@holmes/core|yaml|zod|vitest|fast-check)/)",
+      ],
+    },
+  },
+  {
     name: "db-imports-only-core",
     from: { path: pkg("db") },
-    to: { path: [holmes("(probes|api|ui|web|collector|cli)"), "node_modules/(react|next)/"] },
+    to: {
+      path: [holmes("(probes|findings|api|ui|web|collector|cli)"), "node_modules/(react|next)/"],
+    },
   },
   {
     name: "api-imports-core-and-db",
@@ -38,7 +64,7 @@ const forbidden = [
   {
     name: "ui-imports-only-core",
     from: { path: pkg("ui") },
-    to: { path: holmes("(db|api|probes|web|collector|cli)") },
+    to: { path: holmes("(db|api|probes|findings|web|collector|cli)") },
   },
   {
     name: "web-never-touches-db-or-probes",

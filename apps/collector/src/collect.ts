@@ -4,6 +4,7 @@ import { type ProbeRunRecord, recordFailure, recordSnapshot } from "@holmes/db/q
 import { type PollTargetRow, pinHostKey, recordPresentedHostKey } from "@holmes/db/queries/hosts";
 import type { ProbeSection } from "@holmes/probes/commands";
 import type { ProbeError, SshConnectionPool } from "@holmes/probes/ssh";
+import { updateHostFindings } from "./findings";
 import { type PollOutcome, pollHost } from "./poll/poll-host";
 
 export type CollectorSettings = {
@@ -78,10 +79,12 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
       outcome.snapshot,
       runRecord(startedAt, durationMs, status, outcome.sections, outcome.problems),
     );
+    await evaluateFindings(deps, host);
     const message = outcome.problems.map((p) => `${p.commandId}: ${p.message}`).join("; ");
     return { host: host.name, status, message, durationMs, outcome };
   }
   await recordPollFailure(deps, host, outcome.error, startedAt, durationMs, outcome.sections);
+  await evaluateFindings(deps, host);
   return {
     host: host.name,
     status: outcome.error.code,
@@ -120,6 +123,20 @@ async function pollOnce(
     isSmartDue,
   };
   return pollHost(target, deps.pool, deps.settings, startedAt);
+}
+
+/** A rule or findings write that fails must not cost the poll that was just stored. */
+async function evaluateFindings(deps: CollectDeps, host: PollTargetRow) {
+  try {
+    await updateHostFindings(deps.db, host.id, {
+      now: deps.now(),
+      pollIntervalMs: deps.settings.intervalMs,
+    });
+  } catch (error) {
+    console.error(
+      `holmes collector: findings for ${host.name} not updated: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 const FAILURE_STATES = {

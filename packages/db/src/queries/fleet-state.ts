@@ -1,6 +1,7 @@
 import { and, eq, lt, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import {
+  arraySlotSerials,
   arraySyncSamples,
   disks,
   hostCollection,
@@ -60,6 +61,7 @@ export async function recordSnapshot(
     await replaceRows(tx, loopDevices, hostId, withHost(snapshot.loopDevices));
     await replaceRows(tx, volumeGroups, hostId, withHost(snapshot.volumeGroups));
     await appendHistory(tx, hostId, snapshot);
+    await trackSlotSerials(tx, hostId, snapshot);
     await markSuccess(tx, hostId, snapshot, run);
   });
 }
@@ -108,6 +110,43 @@ async function appendHistory(tx: Tx, hostId: string, snapshot: HostSnapshot) {
       .insert(kernelEvents)
       .values(snapshot.kernelEvents.map((e) => ({ ...e, hostId, receivedAt: at })));
   }
+}
+
+/**
+ * Keeps, per array slot, the serial of the disk in it and the one before: the slot → serial map a
+ * recovery needs, and the "disk replaced" finding's evidence. Only working members count: a spare
+ * or a faulty disk does not own a slot.
+ */
+async function trackSlotSerials(tx: Tx, hostId: string, snapshot: HostSnapshot) {
+  const rows = snapshot.members.flatMap((member) =>
+    member.slot === null || member.slot === undefined || !member.diskSerial
+      ? []
+      : member.isSpare || member.isFaulty
+        ? []
+        : [
+            {
+              hostId,
+              arrayName: member.arrayName,
+              slot: member.slot,
+              serial: member.diskSerial,
+              observedAt: snapshot.observedAt,
+            },
+          ],
+  );
+  if (rows.length === 0) return;
+  const isChanged = sql`${arraySlotSerials.serial} <> excluded.serial`;
+  await tx
+    .insert(arraySlotSerials)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [arraySlotSerials.hostId, arraySlotSerials.arrayName, arraySlotSerials.slot],
+      set: {
+        previousSerial: sql`case when ${isChanged} then ${arraySlotSerials.serial} else ${arraySlotSerials.previousSerial} end`,
+        changedAt: sql`case when ${isChanged} then excluded.observed_at else ${arraySlotSerials.changedAt} end`,
+        serial: sql`excluded.serial`,
+        observedAt: sql`excluded.observed_at`,
+      },
+    });
 }
 
 async function markSuccess(tx: Tx, hostId: string, snapshot: HostSnapshot, run: ProbeRunRecord) {

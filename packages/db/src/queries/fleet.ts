@@ -30,7 +30,7 @@ export async function listFleetHosts(db: Database): Promise<FleetHostRow[]> {
       arrayCount: sql<number>`count(*)::int`.as("array_count"),
       degraded: sql<
         string[]
-      >`coalesce(array_agg(${mdArrays.name} order by ${mdArrays.name}) filter (where ${mdArrays.degraded} and not ${mdArrays.isDegradedByDesign}), '{}')`.as(
+      >`coalesce(array_agg(${mdArrays.name} order by ${mdArrays.name}) filter (where ${mdArrays.degraded}), '{}')`.as(
         "degraded",
       ),
       inactive: sql<

@@ -123,8 +123,6 @@ export const mdArrays = pgTable(
     syncPercent: real(),
     syncSpeedKbps: integer(),
     syncFinishMinutes: real(),
-    /** Set by a responder: degraded on purpose, findings treat it as expected. */
-    isDegradedByDesign: boolean().notNull().default(false),
     observedAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.hostId, t.name] })],

@@ -1,0 +1,158 @@
+import { AppError, type FindingDraft } from "@holmes/core";
+import { and, eq, ne } from "drizzle-orm";
+import type { Database } from "../client";
+import { findingEvents, findings } from "../schema";
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+const keyOf = (f: { ruleId: string; objectKind: string; objectName: string }) =>
+  `${f.ruleId}|${f.objectKind}|${f.objectName}`;
+
+export type ReconcileResult = {
+  opened: Array<{ id: string; ruleId: string; severity: string; objectName: string }>;
+  resolved: number;
+  updated: number;
+};
+
+/**
+ * Brings a host's unresolved findings in line with what the rules just said: new drafts open
+ * findings, repeated ones refresh severity, text, evidence and last-seen, missing ones resolve.
+ * An acknowledgement whose time ran out lapses here, so the finding is open again.
+ * Every change is also written to finding_events, which the incident timeline reads.
+ */
+export async function reconcileFindings(
+  db: Database,
+  hostId: string,
+  drafts: readonly FindingDraft[],
+  now: Date,
+): Promise<ReconcileResult> {
+  return db.transaction(async (tx) => {
+    const current = await tx
+      .select()
+      .from(findings)
+      .where(and(eq(findings.hostId, hostId), ne(findings.state, "resolved")))
+      .for("update");
+    const byKey = new Map(current.map((f) => [keyOf(f), f]));
+    const result: ReconcileResult = { opened: [], resolved: 0, updated: 0 };
+    for (const draft of drafts) {
+      const existing = byKey.get(keyOf(draft));
+      byKey.delete(keyOf(draft));
+      if (existing) {
+        await refresh(tx, existing, draft, now);
+        result.updated += 1;
+      } else {
+        const id = await open(tx, hostId, draft, now);
+        result.opened.push({
+          id,
+          ruleId: draft.ruleId,
+          severity: draft.severity,
+          objectName: draft.objectName,
+        });
+      }
+    }
+    for (const gone of byKey.values()) {
+      await tx
+        .update(findings)
+        .set({ state: "resolved", resolvedAt: now })
+        .where(eq(findings.id, gone.id));
+      await event(tx, gone, "resolved", now);
+      result.resolved += 1;
+    }
+    return result;
+  });
+}
+
+type FindingRow = typeof findings.$inferSelect;
+
+async function open(tx: Tx, hostId: string, draft: FindingDraft, now: Date): Promise<string> {
+  const [row] = await tx
+    .insert(findings)
+    .values({ hostId, ...draft, state: "open", firstSeenAt: now, lastSeenAt: now })
+    .returning();
+  if (!row) throw new AppError("INTERNAL", { message: "finding insert returned nothing" });
+  await event(tx, row, "opened", now);
+  return row.id;
+}
+
+async function refresh(tx: Tx, existing: FindingRow, draft: FindingDraft, now: Date) {
+  const hasLapsed =
+    existing.state === "acknowledged" &&
+    existing.acknowledgedUntil !== null &&
+    existing.acknowledgedUntil <= now;
+  const [row] = await tx
+    .update(findings)
+    .set({
+      severity: draft.severity,
+      title: draft.title,
+      explanation: draft.explanation,
+      evidence: draft.evidence,
+      runbookId: draft.runbookId,
+      lastSeenAt: now,
+      ...(hasLapsed ? { state: "open" } : {}),
+    })
+    .where(eq(findings.id, existing.id))
+    .returning();
+  if (!row) return;
+  if (hasLapsed) await event(tx, row, "reopened", now, null, "acknowledgement expired");
+  if (existing.severity !== draft.severity) await event(tx, row, "severity_changed", now);
+}
+
+async function event(
+  tx: Tx,
+  finding: FindingRow,
+  kind: string,
+  at: Date,
+  actorId: string | null = null,
+  note: string | null = null,
+) {
+  await tx.insert(findingEvents).values({
+    findingId: finding.id,
+    hostId: finding.hostId,
+    at,
+    kind,
+    severity: finding.severity,
+    title: finding.title,
+    actorId,
+    note,
+  });
+}
+
+/**
+ * A responder takes note of a finding. Refused for a resolved finding: there is nothing left to
+ * acknowledge, and the UI should show that rather than pretend.
+ */
+export async function acknowledgeFinding(
+  db: Database,
+  input: { findingId: string; userId: string; note: string; until: Date | null; now: Date },
+): Promise<FindingRow> {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(findings)
+      .where(eq(findings.id, input.findingId))
+      .for("update");
+    if (!existing) throw new AppError("NOT_FOUND", { userMessage: "No such finding." });
+    if (existing.state === "resolved") {
+      throw new AppError("CONFLICT", {
+        userMessage: "This finding has already resolved: the condition cleared.",
+      });
+    }
+    if (input.until && input.until <= input.now) {
+      throw new AppError("BAD_REQUEST", { userMessage: "The expiry must be in the future." });
+    }
+    const [row] = await tx
+      .update(findings)
+      .set({
+        state: "acknowledged",
+        acknowledgedBy: input.userId,
+        acknowledgedAt: input.now,
+        acknowledgeNote: input.note,
+        acknowledgedUntil: input.until,
+      })
+      .where(eq(findings.id, input.findingId))
+      .returning();
+    if (!row) throw new AppError("NOT_FOUND", { userMessage: "No such finding." });
+    await event(tx, row, "acknowledged", input.now, input.userId, input.note);
+    return row;
+  });
+}
