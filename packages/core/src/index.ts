@@ -1,5 +1,6 @@
 export * from "./app-error";
 export * from "./findings";
+export * from "./health";
 export * from "./parse-result";
 export * from "./roles";
 export * from "./storage";
