@@ -56,13 +56,16 @@ export async function collectHosts(
 
 export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promise<HostResult> {
   const startedAt = deps.now();
+  // A skipped host is still judged: its data ages, and "stale" must appear without a poll.
   if (host.presentedHostKey) {
+    await evaluateFindings(deps, host);
     return skipped(
       host,
       `host key changed (pinned ${host.pinnedHostKey}, presented ${host.presentedHostKey}); an admin must accept it`,
     );
   }
   if (host.nextAttemptAt && host.nextAttemptAt > startedAt) {
+    await evaluateFindings(deps, host);
     return skipped(host, `backing off until ${host.nextAttemptAt.toISOString()}`);
   }
   const clock = performance.now();

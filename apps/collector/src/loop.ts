@@ -1,4 +1,6 @@
+import { hostname } from "node:os";
 import type { Database } from "@holmes/db/client";
+import { recordCollectorCycle } from "@holmes/db/queries/fleet-overview";
 import { pruneProbeRuns } from "@holmes/db/queries/fleet-state";
 import { listPollTargets, type PollTargetRow } from "@holmes/db/queries/hosts";
 import { SshConnectionPool } from "@holmes/probes/ssh";
@@ -24,6 +26,8 @@ export function startCollectorLoop(options: {
   let isRunning = true;
   let cycles = 0;
   let lastPruneAt = 0;
+  const instance = `${hostname()}:${process.pid}`;
+  const startedAt = new Date();
   const pruneIfDue = async () => {
     if (Date.now() - lastPruneAt < 3_600_000) return;
     lastPruneAt = Date.now();
@@ -49,7 +53,17 @@ export function startCollectorLoop(options: {
       due,
     );
     cycles += 1;
-    options.onCycle?.(results, Math.round(performance.now() - started));
+    const durationMs = Math.round(performance.now() - started);
+    await recordCollectorCycle(options.db, {
+      instance,
+      startedAt,
+      lastCycleAt: new Date(),
+      lastCycleDurationMs: durationMs,
+      hostsPolled: results.length,
+      hostsFailed: results.filter((r) => !["ok", "partial", "skipped"].includes(r.status)).length,
+      pollIntervalMs: options.settings.intervalMs,
+    });
+    options.onCycle?.(results, durationMs);
   };
   const done = (async () => {
     while (isRunning) {

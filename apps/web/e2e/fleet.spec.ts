@@ -78,9 +78,53 @@ describe.runIf(hasChromium())("the fleet list over a simulated fleet in a real b
     await holmes?.stop();
   });
 
+  it("counts hosts by health, colours the grid and filters it from the URL", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, holmes.baseUrl, ADMIN.email, ADMIN.password);
+    const splitHost = fleet.scenarioHosts["md-split-on-create"] ?? "";
+    const heatmap = page.getByTestId("heatmap");
+    const splitTile = heatmap.locator("a", { hasText: splitHost });
+    await splitTile.waitFor();
+    expect(await splitTile.textContent()).toContain("Critical");
+    expect(await heatmap.locator("a").count()).toBe(fleet.hosts.length);
+    await screenshot(page, "fleet-overview");
+
+    await page.getByRole("button", { name: /Critical/ }).click();
+    await page.waitForURL(/health=critical/);
+    await expect.poll(() => heatmap.locator("a").count()).toBeLessThan(fleet.hosts.length);
+    for (const tile of await heatmap.locator("a").all()) {
+      expect(await tile.textContent()).toContain("Critical");
+    }
+
+    await page.goto(`${holmes.baseUrl}/?q=${splitHost}`);
+    await expect.poll(() => heatmap.locator("a").count()).toBe(1);
+    expect(await page.getByRole("searchbox", { name: "Host name" }).inputValue()).toBe(splitHost);
+    await page.close();
+  });
+
+  it("lists findings with their explanation and lets an admin acknowledge one", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, holmes.baseUrl, ADMIN.email, ADMIN.password);
+    const splitHost = fleet.scenarioHosts["md-split-on-create"] ?? "";
+    await page.goto(`${holmes.baseUrl}/findings?host=${splitHost}&rule=md.inactive`);
+    const row = page.getByRole("row").filter({ hasText: "md127 is inactive" });
+    await row.waitFor();
+    await row.getByRole("button", { name: "md127 is inactive" }).click();
+    await page.getByText("Do not zero or re-create anything").waitFor();
+    await row.getByRole("button", { name: "Acknowledge" }).click();
+    await page
+      .getByLabel("Note (why, and what happens next)")
+      .fill("stopping md127, re-assembling md0");
+    await page.getByRole("button", { name: "Acknowledge", exact: true }).last().click();
+    await page.getByText("acknowledged by").waitFor();
+    await screenshot(page, "findings-acknowledged");
+    await page.close();
+  });
+
   it("shows every simulated host, labelled, with the inactive md127 of the split array", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, holmes.baseUrl, ADMIN.email, ADMIN.password);
+    await page.goto(`${holmes.baseUrl}/hosts`);
     const splitHost = fleet.scenarioHosts["md-split-on-create"] ?? "";
     const row = page.getByRole("row").filter({ hasText: splitHost });
     await row.getByText("array inactive").waitFor();
@@ -97,6 +141,7 @@ describe.runIf(hasChromium())("the fleet list over a simulated fleet in a real b
     await recordPresentedHostKey(db, target.id, NEW_KEY, new Date());
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, holmes.baseUrl, ADMIN.email, ADMIN.password);
+    await page.goto(`${holmes.baseUrl}/hosts`);
     const row = page.getByRole("row").filter({ hasText: target.name });
     await row.getByText("host key changed").waitFor();
     expect(await row.textContent()).toContain(NEW_KEY);

@@ -7,3 +7,4 @@ export {
 } from "./context";
 export { type AppRouter, appRouter } from "./root";
 export { createCallerFactory, type ProcedureMeta } from "./trpc";
+export type { RouterInputs, RouterOutputs } from "./types";

@@ -1,11 +1,15 @@
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
+import { findingRouter } from "./routers/finding";
+import { fleetRouter } from "./routers/fleet";
 import { hostRouter } from "./routers/host";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   admin: adminRouter,
+  finding: findingRouter,
+  fleet: fleetRouter,
   host: hostRouter,
 });
 

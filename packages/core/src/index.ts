@@ -4,3 +4,4 @@ export * from "./health";
 export * from "./parse-result";
 export * from "./roles";
 export * from "./storage";
+export * from "./url-filters";

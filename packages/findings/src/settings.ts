@@ -9,6 +9,11 @@ export type FindingSettings = {
   nvmeTemperatureWarningC: number;
   nvmeTemperatureCriticalC: number;
   nvmePercentageUsedWarning: number;
+  /**
+   * Retransmissions a mount may add between two polls before it is a finding. A busy mount over a
+   * healthy network still resends the odd request; a burst is what precedes "not responding".
+   */
+  nfsRetransmissionsPerPollWarning: number;
   /** Data older than this many poll intervals is stale: shown as stale, never as healthy. */
   staleAfterIntervals: number;
   /** Kernel events and disk replacements older than this no longer hold a finding open. */
@@ -22,6 +27,7 @@ export const DEFAULT_FINDING_SETTINGS: FindingSettings = {
   nvmeTemperatureWarningC: 70,
   nvmeTemperatureCriticalC: 80,
   nvmePercentageUsedWarning: 90,
+  nfsRetransmissionsPerPollWarning: 10,
   staleAfterIntervals: 3,
   recentWindowHours: 24,
 };

@@ -29,7 +29,7 @@ const STYLES: Record<Health, { icon: string; label: string; className: string }>
       "bg-emerald-100 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800",
   },
   stale: {
-    icon: "⏱",
+    icon: "◔",
     label: "Stale",
     className:
       "bg-zinc-200 text-zinc-800 ring-zinc-400 dark:bg-zinc-800 dark:text-zinc-200 dark:ring-zinc-600",

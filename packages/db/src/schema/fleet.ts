@@ -289,3 +289,15 @@ export const nfsSamples = pgTable(
   },
   (t) => [primaryKey({ columns: [t.hostId, t.mountPoint, t.observedAt] })],
 );
+
+/** Each collector process's heartbeat: the fleet page shows cycle time and whether any is alive. */
+export const collectorStatus = pgTable("collector_status", {
+  instance: text().primaryKey(),
+  startedAt: timestamp({ withTimezone: true }).notNull(),
+  lastCycleAt: timestamp({ withTimezone: true }).notNull(),
+  lastCycleDurationMs: integer().notNull(),
+  hostsPolled: integer().notNull(),
+  hostsFailed: integer().notNull(),
+  /** The collector's poll interval: readers judge staleness by it (3 intervals without news). */
+  pollIntervalMs: integer().notNull(),
+});

@@ -117,9 +117,10 @@ describe("nfs.retransmissions_rising", () => {
     expect(finding.evidence.values).toMatchObject({ previous: 14, latest: 52 });
   });
 
-  it("says nothing when unchanged, on the first poll, or after a remount reset the counter", () => {
+  it("says nothing when unchanged, below the per-poll threshold, on the first poll, or after a remount reset the counter", () => {
     for (const [latest, previous] of [
       [14, 14],
+      [23, 14],
       [14, null],
       [3, 14],
     ] as const) {

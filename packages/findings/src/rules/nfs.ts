@@ -13,7 +13,8 @@ export const softReadWrite: Rule = {
   runbookId: RUNBOOK_NFS,
   evaluate: (state) =>
     nfsMounts(state)
-      .filter((mount) => mount.nfs?.soft && mount.nfs.readOnly !== true)
+      // softerr fails the same way, with ETIMEDOUT instead of EIO.
+      .filter((mount) => (mount.nfs?.soft || mount.nfs?.softerr) && mount.nfs.readOnly !== true)
       .map((mount) =>
         draftFor(softReadWrite, {
           severity: "warning",
@@ -75,11 +76,12 @@ export const retransmissionsRising: Rule = {
   id: "nfs.retransmissions_rising",
   summary: "NFS RPC retransmissions went up since the previous poll",
   runbookId: "nfs-stale-handle",
-  evaluate: (state) =>
+  evaluate: (state, settings) =>
     nfsMounts(state).flatMap((mount): FindingDraft[] => {
       const counts = mount.retransmissions;
-      if (!counts || counts.previous === null || counts.latest <= counts.previous) return [];
+      if (!counts || counts.previous === null) return [];
       const added = counts.latest - counts.previous;
+      if (added < settings.nfsRetransmissionsPerPollWarning) return [];
       return [
         draftFor(retransmissionsRising, {
           severity: "warning",

@@ -1,23 +1,31 @@
+import { hasRole, parseFleetFilter } from "@holmes/core";
 import { PageHeader } from "@holmes/ui";
 import type { Metadata } from "next";
-import { Suspense } from "react";
+import { Panel } from "~/components/panel";
+import { toUrlSearchParams } from "~/lib/search-params";
 import { caller, HydrateClient, prefetch, trpc } from "~/trpc/server";
-import { FleetHostTable } from "./_components/fleet/fleet-host-table";
+import { FleetOverview } from "./_components/overview/fleet-overview";
+import { OPEN_FINDINGS_INPUT, overviewInput } from "./_components/overview/overview-input";
 
 export const metadata: Metadata = { title: "Fleet" };
 
-export default async function FleetPage() {
+export default async function FleetPage(props: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const me = await caller.auth.me();
-  prefetch(trpc.host.list.queryOptions());
+  const filter = parseFleetFilter(toUrlSearchParams(await props.searchParams));
+  prefetch(trpc.fleet.overview.queryOptions(overviewInput(filter)));
+  prefetch(trpc.finding.rules.queryOptions());
+  prefetch(trpc.finding.list.queryOptions(OPEN_FINDINGS_INPUT));
   return (
     <HydrateClient>
       <PageHeader
         title="Fleet"
-        description="Every host Holmes polls over SSH: collection status and md arrays that need attention."
+        description="What is wrong, where, how bad and since when: every host by its worst open finding."
       />
-      <Suspense fallback={<p className="text-sm text-zinc-500">Loading hosts…</p>}>
-        <FleetHostTable canAcceptHostKeys={me?.role === "admin"} />
-      </Suspense>
+      <Panel title="Fleet overview">
+        <FleetOverview canAcknowledge={me ? hasRole(me.role, "responder") : false} />
+      </Panel>
     </HydrateClient>
   );
 }

@@ -7,6 +7,8 @@ import { ThemeToggle } from "./theme-toggle";
 
 const LINKS = [
   { href: "/", label: "Fleet" },
+  { href: "/findings", label: "Findings" },
+  { href: "/hosts", label: "Host list" },
   { href: "/incidents", label: "Incidents" },
   { href: "/runbooks", label: "Runbooks" },
   { href: "/postmortems", label: "Post-mortems" },
@@ -17,6 +19,13 @@ export function AppNav(props: { user: SessionUser }) {
   const router = useRouter();
   const links =
     props.user.role === "admin" ? [...LINKS, { href: "/admin", label: "Admin" }] : LINKS;
+  // The most specific matching link is the active one.
+  const activeHref = links
+    .map((link) => link.href)
+    .filter((href) =>
+      href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`),
+    )
+    .sort((a, b) => b.length - a.length)[0];
 
   async function handleSignOut() {
     await fetch("/api/auth/sign-out", {
@@ -37,7 +46,7 @@ export function AppNav(props: { user: SessionUser }) {
         Holmes
       </Link>
       {links.map((link) => {
-        const isActive = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
+        const isActive = link.href === activeHref;
         return (
           <Link
             key={link.href}
