@@ -18,8 +18,13 @@ export type RunningHolmes = {
   stop: () => Promise<void>;
 };
 
-/** The production build of the web app (`next start`) against a fresh PGlite database. */
-export async function startHolmes(): Promise<RunningHolmes> {
+/**
+ * The production build of the web app (`next start`) against a fresh PGlite database; `env` adds
+ * settings (e.g. HOLMES_CREDENTIALS_KEY) to the server's environment.
+ */
+export async function startHolmes(
+  options: { env?: Record<string, string> } = {},
+): Promise<RunningHolmes> {
   if (!existsSync(join(WEB_DIR, ".next", "BUILD_ID"))) {
     throw new Error(
       "no production build: run `npm test` (it builds), or `cd apps/web && npm run build`",
@@ -40,6 +45,7 @@ export async function startHolmes(): Promise<RunningHolmes> {
         HOLMES_AUTH_SECRET: secret,
         HOLMES_PUBLIC_URL: baseUrl,
         NODE_ENV: "production",
+        ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },

@@ -10,6 +10,13 @@ export const env = createEnv({
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
     HOLMES_AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
     HOLMES_PUBLIC_URL: z.url().default("http://localhost:3000"),
+    /** Seals private keys uploaded as credentials; unset, uploads are refused with a message. */
+    HOLMES_CREDENTIALS_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+    /**
+     * How often the live timeline checks for entries LISTEN/NOTIFY did not deliver: after a
+     * reconnect on a server, and always on the embedded PGlite, which cannot deliver them.
+     */
+    HOLMES_LIVE_POLL_MS: z.coerce.number().int().min(100).max(10_000).default(500),
     NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
   },
   client: {},

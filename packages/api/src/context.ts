@@ -1,5 +1,6 @@
 import { isRole, type Role } from "@holmes/core";
 import type { Database } from "@holmes/db/client";
+import type { TimelineBroker } from "@holmes/db/live";
 import type { Auth } from "./auth";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
@@ -13,6 +14,10 @@ export type Context = {
    * callers (server components, tests), which cannot be forged cross-site.
    */
   origin?: { requestOrigin: string | null; allowedOrigins: string[] };
+  /** HOLMES_CREDENTIALS_KEY: seals uploaded private keys. Unset: uploads are refused. */
+  credentialsKey?: string;
+  /** The live timeline's doorbells; absent for callers that never subscribe. */
+  timelineBroker?: () => Promise<TimelineBroker>;
 };
 
 /** For tests and server-side callers: the context with a known user and no HTTP request. */
@@ -20,8 +25,16 @@ export function createContextInner(opts: {
   db: Database;
   auth: Auth;
   user: SessionUser | null;
+  credentialsKey?: string;
+  timelineBroker?: () => Promise<TimelineBroker>;
 }): Context {
-  return { db: opts.db, auth: opts.auth, user: opts.user };
+  return {
+    db: opts.db,
+    auth: opts.auth,
+    user: opts.user,
+    credentialsKey: opts.credentialsKey,
+    timelineBroker: opts.timelineBroker,
+  };
 }
 
 export type CreateContextOptions = {
@@ -29,6 +42,8 @@ export type CreateContextOptions = {
   db: Database;
   auth: Auth;
   allowedOrigins: string[];
+  credentialsKey?: string;
+  timelineBroker?: () => Promise<TimelineBroker>;
 };
 
 /** The context of an HTTP request: the session is read from the request's cookie. */
@@ -39,6 +54,8 @@ export async function createTRPCContext(opts: CreateContextOptions): Promise<Con
     auth: opts.auth,
     user: toSessionUser(session?.user),
     origin: { requestOrigin: opts.headers.get("origin"), allowedOrigins: opts.allowedOrigins },
+    credentialsKey: opts.credentialsKey,
+    timelineBroker: opts.timelineBroker,
   };
 }
 

@@ -1,6 +1,7 @@
 export * from "./app-error";
 export * from "./findings";
 export * from "./health";
+export * from "./incidents";
 export * from "./parse-result";
 export * from "./roles";
 export * from "./storage";

@@ -1,9 +1,17 @@
 import "server-only";
 import { type Auth, createAuth } from "@holmes/api/auth";
 import { createDb, type DbHandle } from "@holmes/db/client";
+import { startTimelineBroker, type TimelineBroker } from "@holmes/db/live";
 import { env } from "~/env";
 
-type Services = { handle: DbHandle; auth: Auth; allowedOrigins: string[] };
+type Services = {
+  handle: DbHandle;
+  auth: Auth;
+  allowedOrigins: string[];
+  credentialsKey: string | undefined;
+  /** Started on first subscription: pages that never go live never hold a LISTEN connection. */
+  timelineBroker: () => Promise<TimelineBroker>;
+};
 
 // One pool and one auth instance per server process; dev hot reload keeps them on globalThis.
 const holder = globalThis as typeof globalThis & { holmesServices?: Services };
@@ -20,7 +28,22 @@ export function services(): Services {
       handle,
       auth,
       allowedOrigins: [new URL(env.HOLMES_PUBLIC_URL).origin],
+      credentialsKey: env.HOLMES_CREDENTIALS_KEY,
+      timelineBroker: memoize(() =>
+        startTimelineBroker(handle, { pollMs: env.HOLMES_LIVE_POLL_MS, useListen: true }),
+      ),
     };
   }
   return holder.holmesServices;
+}
+
+function memoize<T>(start: () => Promise<T>): () => Promise<T> {
+  let started: Promise<T> | undefined;
+  return () => {
+    started ??= start().catch((error: unknown) => {
+      started = undefined;
+      throw error;
+    });
+    return started;
+  };
 }

@@ -15,8 +15,15 @@ import { createQueryClient } from "./query-client";
 const createContext = cache(async () => {
   // Reading the request headers first also marks every page that calls tRPC as dynamic.
   const requestHeaders = new Headers(await headers());
-  const { handle, auth, allowedOrigins } = services();
-  return createTRPCContext({ headers: requestHeaders, db: handle.db, auth, allowedOrigins });
+  const { handle, auth, allowedOrigins, credentialsKey, timelineBroker } = services();
+  return createTRPCContext({
+    headers: requestHeaders,
+    db: handle.db,
+    auth,
+    allowedOrigins,
+    credentialsKey,
+    timelineBroker,
+  });
 });
 
 export const getQueryClient = cache(createQueryClient);

@@ -2,3 +2,6 @@ export * from "./audit";
 export * from "./auth";
 export * from "./findings";
 export * from "./fleet";
+export * from "./incidents";
+export * from "./integrations";
+export * from "./status-page";

@@ -18,7 +18,13 @@ export function AppNav(props: { user: SessionUser }) {
   const pathname = usePathname();
   const router = useRouter();
   const links =
-    props.user.role === "admin" ? [...LINKS, { href: "/admin", label: "Admin" }] : LINKS;
+    props.user.role === "admin"
+      ? [
+          ...LINKS,
+          { href: "/admin", label: "Admin" },
+          { href: "/admin/inventory", label: "Inventory" },
+        ]
+      : LINKS;
   // The most specific matching link is the active one.
   const activeHref = links
     .map((link) => link.href)

@@ -1,5 +1,6 @@
 import { PageHeader } from "@holmes/ui";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { caller, HydrateClient, prefetch, trpc } from "~/trpc/server";
@@ -15,7 +16,18 @@ export default async function AdminPage() {
   prefetch(trpc.admin.audit.list.queryOptions({ limit: 50 }));
   return (
     <HydrateClient>
-      <PageHeader title="Admin" description="Users, roles and the audit log." />
+      <PageHeader
+        title="Admin"
+        description="Users, roles and the audit log."
+        actions={
+          <Link
+            href="/admin/inventory"
+            className="text-sm text-sky-700 hover:underline dark:text-sky-400"
+          >
+            Host inventory and credentials →
+          </Link>
+        }
+      />
       <div className="grid gap-6 xl:grid-cols-2">
         <Suspense fallback={<p className="text-sm text-zinc-500">Loading users…</p>}>
           <UsersPanel currentUserId={me.id} />

@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { testEnv } from "../testing/env";
 import { importAnsibleIni } from "./ansible-ini";
 import { importAnsibleYaml } from "./ansible-yaml";
 import { type ImportPreview, type ImportProblem, InventoryHostSchema } from "./host-entry";
 import { importKnownHosts } from "./known-hosts";
 import { importSshConfig } from "./ssh-config";
+import { testEnv } from "./testing/env";
 
 const runs = (ci: number) => ({ numRuns: testEnv.isCi ? ci : Math.ceil(ci / 10) });
 const TIMEOUT = 60_000;

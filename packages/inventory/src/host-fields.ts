@@ -93,6 +93,13 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
+/** A zod refinement from a check: the check's reason becomes the issue message. */
+export const reasonOf =
+  (check: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx) => {
+    const reason = check(value);
+    if (reason !== null) ctx.addIssue({ code: "custom", message: reason });
+  };
+
 /** Quotes a value for a message, shortened so garbage input cannot make huge messages. */
 export function quote(value: string): string {
   const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;

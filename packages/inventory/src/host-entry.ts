@@ -8,13 +8,8 @@ import {
   DEFAULT_SSH_PORT,
   LABEL_MAX,
   LABEL_PATTERN,
+  reasonOf,
 } from "./host-fields";
-
-const reasonOf =
-  (check: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx) => {
-    const reason = check(value);
-    if (reason !== null) ctx.addIssue({ code: "custom", message: reason });
-  };
 
 const LabelSchema = z.string().min(1).max(LABEL_MAX).regex(LABEL_PATTERN);
 

@@ -39,7 +39,12 @@ export class ProblemLog {
   }
 
   private textOf(line: number | null): string {
-    const text = line === null ? "" : (this.lines[line - 1] ?? "").trim();
-    return text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 3)}...` : text;
+    return line === null ? "" : lineExcerpt(this.lines, line);
   }
+}
+
+/** Line `line` (1-based) of `lines`, trimmed and shortened to what a problem shows. */
+export function lineExcerpt(lines: readonly string[], line: number): string {
+  const text = (lines[line - 1] ?? "").trim();
+  return text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 3)}...` : text;
 }

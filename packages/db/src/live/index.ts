@@ -1,0 +1,1 @@
+export { startTimelineBroker, type TimelineBroker, type TimelineSignal } from "./timeline-broker";
