@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import {
   findingEvents,
@@ -47,17 +47,21 @@ export type TimelineFilter = "all" | "human" | "machine";
 
 /** Machine history starts a little before the incident: the cause usually precedes the page. */
 const LEAD_MS = 60 * 60_000;
-const MAX_MACHINE_ENTRIES = 2_000;
+
+/** A page of the timeline: the newest `limit` entries, or those before `before` when paging back. */
+export type TimelinePage = { limit: number; before?: Date };
 
 /**
- * One ordered stream: people's updates, lifecycle changes, and what the incident's hosts reported
- * in its window (finding changes, classified kernel events).
+ * One ordered stream (oldest first): people's updates, lifecycle changes, and what the incident's
+ * hosts reported in its window (finding changes, classified kernel events). Each source is read
+ * newest first up to the page size, so a 5,000-entry incident costs one page, not all of it.
  */
 export async function incidentTimeline(
   db: Database,
   incidentId: string,
   filter: TimelineFilter,
   now: Date,
+  page: TimelinePage = { limit: 500 },
 ): Promise<TimelineEntry[] | null> {
   const [incident] = await db
     .select({ startedAt: incidents.startedAt, resolvedAt: incidents.resolvedAt })
@@ -65,23 +69,28 @@ export async function incidentTimeline(
     .where(eq(incidents.id, incidentId));
   if (!incident) return null;
   const [human, machine] = await Promise.all([
-    filter === "machine" ? [] : humanEntries(db, incidentId),
+    filter === "machine" ? [] : humanEntries(db, incidentId, page),
     filter === "human"
       ? []
-      : machineEntries(db, incidentId, {
+      : machineEntries(db, incidentId, page, {
           from: new Date(incident.startedAt.getTime() - LEAD_MS),
           to: incident.resolvedAt ?? now,
         }),
   ]);
-  return [...human, ...machine].sort(
+  const newestFirst = [...human, ...machine].sort(
     (a, b) =>
-      a.at.getTime() - b.at.getTime() ||
-      ("seq" in a ? a.seq : 0) - ("seq" in b ? b.seq : 0) ||
-      a.key.localeCompare(b.key),
+      b.at.getTime() - a.at.getTime() ||
+      ("seq" in b ? b.seq : 0) - ("seq" in a ? a.seq : 0) ||
+      b.key.localeCompare(a.key),
   );
+  return newestFirst.slice(0, page.limit).reverse();
 }
 
-async function humanEntries(db: Database, incidentId: string): Promise<TimelineEntry[]> {
+async function humanEntries(
+  db: Database,
+  incidentId: string,
+  page: TimelinePage,
+): Promise<TimelineEntry[]> {
   const [updates, events] = await Promise.all([
     db
       .select({
@@ -95,8 +104,14 @@ async function humanEntries(db: Database, incidentId: string): Promise<TimelineE
       })
       .from(incidentUpdates)
       .leftJoin(users, eq(users.id, incidentUpdates.authorId))
-      .where(eq(incidentUpdates.incidentId, incidentId))
-      .orderBy(asc(incidentUpdates.seq)),
+      .where(
+        and(
+          eq(incidentUpdates.incidentId, incidentId),
+          page.before ? lt(incidentUpdates.createdAt, page.before) : undefined,
+        ),
+      )
+      .orderBy(desc(incidentUpdates.createdAt), desc(incidentUpdates.seq))
+      .limit(page.limit),
     db
       .select({
         id: incidentEvents.id,
@@ -108,8 +123,14 @@ async function humanEntries(db: Database, incidentId: string): Promise<TimelineE
       })
       .from(incidentEvents)
       .leftJoin(users, eq(users.id, incidentEvents.actorId))
-      .where(eq(incidentEvents.incidentId, incidentId))
-      .orderBy(asc(incidentEvents.seq)),
+      .where(
+        and(
+          eq(incidentEvents.incidentId, incidentId),
+          page.before ? lt(incidentEvents.at, page.before) : undefined,
+        ),
+      )
+      .orderBy(desc(incidentEvents.at), desc(incidentEvents.seq))
+      .limit(page.limit),
   ]);
   return [
     ...updates.map(
@@ -122,8 +143,10 @@ async function humanEntries(db: Database, incidentId: string): Promise<TimelineE
 async function machineEntries(
   db: Database,
   incidentId: string,
+  page: TimelinePage,
   window: { from: Date; to: Date },
 ): Promise<TimelineEntry[]> {
+  const to = page.before && page.before < window.to ? page.before : window.to;
   const hostIds = db
     .select({ hostId: incidentHosts.hostId })
     .from(incidentHosts)
@@ -146,11 +169,11 @@ async function machineEntries(
         and(
           inArray(findingEvents.hostId, hostIds),
           gte(findingEvents.at, window.from),
-          lte(findingEvents.at, window.to),
+          page.before ? lt(findingEvents.at, to) : lte(findingEvents.at, to),
         ),
       )
-      .orderBy(asc(findingEvents.at))
-      .limit(MAX_MACHINE_ENTRIES),
+      .orderBy(desc(findingEvents.at))
+      .limit(page.limit),
     db
       .select({
         id: kernelEvents.id,
@@ -166,11 +189,13 @@ async function machineEntries(
         and(
           inArray(kernelEvents.hostId, hostIds),
           gte(kernelEvents.receivedAt, window.from),
-          sql`${eventAt} <= ${window.to.toISOString()}`,
+          page.before
+            ? sql`${eventAt} < ${to.toISOString()}`
+            : sql`${eventAt} <= ${to.toISOString()}`,
         ),
       )
-      .orderBy(asc(kernelEvents.id))
-      .limit(MAX_MACHINE_ENTRIES),
+      .orderBy(desc(kernelEvents.id))
+      .limit(page.limit),
   ]);
   return [
     ...findingRows.map(

@@ -119,7 +119,8 @@ export const incidentUpdates = pgTable(
   },
   (t) => [
     uniqueIndex().on(t.incidentId, t.idempotencyKey),
-    index().on(t.incidentId, t.seq),
+    // The timeline reads each incident's newest page first.
+    index().on(t.incidentId, t.createdAt.desc()),
     index().on(t.audience, t.createdAt.desc()),
   ],
 );
@@ -145,6 +146,6 @@ export const incidentEvents = pgTable(
     kind: text().notNull(),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index().on(t.incidentId, t.seq)],
+  (t) => [index().on(t.incidentId, t.at.desc())],
 );
 export type IncidentEvent = typeof incidentEvents.$inferSelect;

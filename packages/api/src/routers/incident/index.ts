@@ -17,10 +17,12 @@ import { type TRPCRouterRecord, tracked } from "@trpc/server";
 import { z } from "zod";
 import { responderProcedure, viewerProcedure } from "../../trpc";
 import { signalsFor } from "./live";
+import { incidentViewProcedures } from "./views";
 
 const IdSchema = z.object({ incidentId: z.uuid() });
 
 export const incidentRouter = {
+  ...incidentViewProcedures,
   list: viewerProcedure
     .input(
       z.object({
@@ -45,9 +47,19 @@ export const incidentRouter = {
   }),
   severities: viewerProcedure.query(({ ctx }) => listSeverityDefinitions(ctx.db)),
   timeline: viewerProcedure
-    .input(IdSchema.extend({ filter: z.enum(["all", "human", "machine"]).default("all") }))
+    .input(
+      IdSchema.extend({
+        filter: z.enum(["all", "human", "machine"]).default("all"),
+        /** The newest `limit` entries (oldest first); page back with `before` = oldest shown. */
+        limit: z.number().int().min(1).max(5_000).default(500),
+        before: z.date().optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
-      const entries = await incidentTimeline(ctx.db, input.incidentId, input.filter, new Date());
+      const entries = await incidentTimeline(ctx.db, input.incidentId, input.filter, new Date(), {
+        limit: input.limit,
+        before: input.before,
+      });
       if (!entries) throw new AppError("NOT_FOUND", { userMessage: "No such incident." });
       return entries;
     }),
