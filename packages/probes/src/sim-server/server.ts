@@ -31,6 +31,9 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   const now = options.now ?? Date.now;
   let execs = 0;
   const server = new Server({ hostKeys: [options.hostKey] }, (client) => {
+    // Like OpenSSH's sshd, which writes a turn's packets together: without no-delay, ssh2's
+    // packet-per-write meets the client's delayed ACK and each exchange stalls ~40 ms.
+    (client as Connection & { setNoDelay(noDelay: boolean): void }).setNoDelay(true);
     let hostname: string | null = null;
     client.on("authentication", (ctx) => {
       const model = hostAt(options.fleet, ctx.username, now());
