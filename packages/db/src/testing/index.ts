@@ -88,3 +88,5 @@ export function useTestDatabase(kind: TestDatabaseKind): () => TestDatabase {
     return database;
   };
 }
+
+export { seedStorageHost } from "./host-fixture";

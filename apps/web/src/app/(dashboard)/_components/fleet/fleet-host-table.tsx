@@ -2,6 +2,7 @@
 
 import { EmptyState } from "@holmes/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useTRPC } from "~/trpc/react";
 import { describeAge, type HostHealth, hostHealth } from "./host-health";
 import { HostKeyReview } from "./host-key-review";
@@ -49,7 +50,12 @@ export function FleetHostTable(props: { canAcceptHostKeys: boolean }) {
                 className="border-b border-zinc-100 last:border-0 dark:border-zinc-800"
               >
                 <td className="px-4 py-2 font-medium whitespace-nowrap">
-                  {host.name}
+                  <Link
+                    href={`/hosts/${encodeURIComponent(host.name)}`}
+                    className="underline-offset-2 hover:underline"
+                  >
+                    {host.name}
+                  </Link>
                   {host.isSimulated && (
                     <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs text-violet-900 dark:bg-violet-950 dark:text-violet-200">
                       simulated
