@@ -41,6 +41,15 @@ const TRIGGERS: Record<string, () => HostState> = {
   "md.split_uuid": () =>
     hostState({ arrays: [array({ name: "md0" }), array({ name: "md127", state: "inactive" })] }),
   "md.sync_running": () => hostState({ arrays: [array({ syncAction: "check", syncPercent: 12 })] }),
+  "md.check_mismatches": () =>
+    hostState({
+      kernelEvents: [
+        kernelEvent("mdadm_event", {
+          rawLine:
+            "mdadm[1]: RebuildFinished event detected on md device /dev/md0, component device  mismatches found: 8 (on raid level 1)",
+        }),
+      ],
+    }),
   "md.redundancy_exhausted": () => hostState({ arrays: [degraded] }),
   "md.mirror_at_risk": () =>
     hostState({

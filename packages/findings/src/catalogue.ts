@@ -7,6 +7,7 @@ import {
   syncRunning,
 } from "./rules/arrays";
 import { raid6GrowUnsupported } from "./rules/capability";
+import { checkMismatches } from "./rules/check-mismatches";
 import {
   hostKeyChanged,
   hostUnreachable,
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   inactiveArray,
   splitArray,
   syncRunning,
+  checkMismatches,
   redundancyExhausted,
   mirrorPairAtRisk,
   smartFailed,

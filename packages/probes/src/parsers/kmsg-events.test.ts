@@ -145,6 +145,18 @@ const OWN: Record<string, Expected> = {
     14: { kind: "ata_error", device: "ata7", severity: "warning" },
     15: { kind: "kernel_oops", detail: "Kernel panic - not syncing: Fatal exception" },
   },
+  // mdadm --monitor after a checkarray run: the mismatch count sits where the component goes.
+  "syslog-debian-checkarray-mismatches.txt": {
+    1: { kind: "md_check_started", array: "md0", operation: "data-check" },
+    2: {
+      kind: "mdadm_event",
+      operation: "RebuildFinished",
+      array: "md0",
+      device: null,
+      detail: "mismatches found: 128 (on raid level 10)",
+    },
+    3: { kind: "mdadm_event", array: "md1", device: null, detail: "mismatches found: 0" },
+  },
   "syslog-rhel5-raid5-xfs-mdadm.txt": {
     1: { kind: "md_member_failed", device: "sdc1", array: null, activeDevices: 2 },
     2: { kind: "block_io_error", device: "sdc", sector: 976767935, operation: null },

@@ -133,7 +133,9 @@ export function classifyMd(message: string): KernelEvent | null {
   return null;
 }
 
-const MDADM_EVENT = /^(\w+) event detected on md device (\S+?)(?:, component device (\S+?))?\s*$/;
+// After a check, mdadm puts "mismatches found: N (on raid level L)" where the component goes.
+const MDADM_EVENT =
+  /^(\w+) event detected on md device (\S+?)(?:, component device\s+(mismatches found: \d+(?: \(on raid level \d+\))?|\S+?))?\s*$/;
 
 /** mdadm's own syslog priority per event (Monitor.c), so the dashboard agrees with mail alerts. */
 export function classifyMdadm(message: string): KernelEvent | null {
@@ -145,11 +147,13 @@ export function classifyMdadm(message: string): KernelEvent | null {
   if (!match) return null;
   const name = match[1] ?? "";
   const progress = /^Rebuild(\d{1,2})$/.exec(name);
+  const isCheckResult = match[3]?.startsWith("mismatches found") ?? false;
   return kernelEvent("mdadm_event", mdadmSeverity(name), {
     array: stripDev(match[2]),
-    device: stripDev(match[3]),
+    device: isCheckResult ? null : stripDev(match[3]),
     operation: name,
     percent: progress ? toSafeInt(progress[1]) : null,
+    detail: isCheckResult ? (match[3] ?? null) : null,
   });
 }
 
