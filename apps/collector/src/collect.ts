@@ -15,6 +15,8 @@ export type CollectorSettings = {
   intervalMs: number;
   smartIntervalMs: number;
   concurrency: number;
+  /** One poll's whole budget (connect and commands); without it only their own timeouts apply. */
+  pollTimeoutMs?: number;
 };
 
 export type CollectDeps = {

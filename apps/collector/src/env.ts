@@ -19,6 +19,8 @@ export function loadCollectorEnv() {
       /** Prometheus metrics on 127.0.0.1:<port>/metrics; 0 turns them off. */
       HOLMES_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
       HOLMES_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
+      /** One poll's budget; unset: half the poll interval, at most 60 s. */
+      HOLMES_POLL_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).optional(),
     },
     runtimeEnv: process.env,
     emptyStringAsUndefined: true,

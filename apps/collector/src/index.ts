@@ -4,9 +4,12 @@ export { createKeyResolver } from "./keys";
 export { type CollectorLoop, startCollectorLoop } from "./loop";
 export { type CollectorMetrics, createCollectorMetrics, serveMetrics } from "./metrics";
 export { pollHost } from "./poll/poll-host";
+export { type QueueCollector, startQueueCollector } from "./queue-collector";
+export { type QueueTiming, queueTiming } from "./queue-timing";
 
 import type { CollectorSettings } from "./collect";
 import type { CollectorEnv } from "./env";
+import { defaultPollTimeoutMs } from "./queue-timing";
 
 export function settingsFromEnv(env: CollectorEnv): CollectorSettings {
   return {
@@ -16,5 +19,9 @@ export function settingsFromEnv(env: CollectorEnv): CollectorSettings {
     intervalMs: env.HOLMES_POLL_INTERVAL_SECONDS * 1000,
     smartIntervalMs: env.HOLMES_SMART_INTERVAL_SECONDS * 1000,
     concurrency: env.HOLMES_COLLECTOR_CONCURRENCY,
+    pollTimeoutMs:
+      env.HOLMES_POLL_TIMEOUT_SECONDS === undefined
+        ? defaultPollTimeoutMs(env.HOLMES_POLL_INTERVAL_SECONDS * 1000)
+        : env.HOLMES_POLL_TIMEOUT_SECONDS * 1000,
   };
 }

@@ -1,16 +1,16 @@
-import { hostname } from "node:os";
 import type { Database } from "@holmes/db/client";
-import { recordCollectorCycle } from "@holmes/db/queries/fleet-overview";
-import { pruneProbeRuns } from "@holmes/db/queries/fleet-state";
 import { listPollTargets, type PollTargetRow } from "@holmes/db/queries/hosts";
 import { SshConnectionPool } from "@holmes/probes/ssh";
 import { type CollectorSettings, collectHosts, type HostResult } from "./collect";
+import { createHeartbeat } from "./heartbeat";
 
 export type CollectorLoop = { stop: () => Promise<void>; cycles: () => number };
 
 /**
- * The long-running collector: every few seconds it polls the hosts whose interval has passed.
- * A cycle's slow host only holds its own worker; the loop itself never stops on a host's error.
+ * The in-process collector (no queue): every few seconds it polls the hosts whose interval has
+ * passed. It coordinates with no other process, so only one may run against a database; `holmes
+ * collector` uses the shared queue instead (queue-collector.ts). A cycle's slow host only holds
+ * its own worker; the loop itself never stops on a host's error.
  */
 export function startCollectorLoop(options: {
   db: Database;
@@ -25,14 +25,11 @@ export function startCollectorLoop(options: {
   const lastAttempt = new Map<string, number>();
   let isRunning = true;
   let cycles = 0;
-  let lastPruneAt = 0;
-  const instance = `${hostname()}:${process.pid}`;
-  const startedAt = new Date();
-  const pruneIfDue = async () => {
-    if (Date.now() - lastPruneAt < 3_600_000) return;
-    lastPruneAt = Date.now();
-    await pruneProbeRuns(options.db, options.rawRetentionDays ?? 14, new Date());
-  };
+  const heartbeat = createHeartbeat({
+    db: options.db,
+    intervalMs: options.settings.intervalMs,
+    rawRetentionDays: options.rawRetentionDays,
+  });
   const tick = async () => {
     const now = Date.now();
     const targets = await listPollTargets(options.db);
@@ -54,22 +51,14 @@ export function startCollectorLoop(options: {
     );
     cycles += 1;
     const durationMs = Math.round(performance.now() - started);
-    await recordCollectorCycle(options.db, {
-      instance,
-      startedAt,
-      lastCycleAt: new Date(),
-      lastCycleDurationMs: durationMs,
-      hostsPolled: results.length,
-      hostsFailed: results.filter((r) => !["ok", "partial", "skipped"].includes(r.status)).length,
-      pollIntervalMs: options.settings.intervalMs,
-    });
+    await heartbeat.record(results, durationMs);
     options.onCycle?.(results, durationMs);
   };
   const done = (async () => {
     while (isRunning) {
       try {
         await tick();
-        await pruneIfDue();
+        await heartbeat.pruneIfDue();
       } catch (error) {
         // A database restart or similar: log, wait, try again; never exit on it.
         console.error(

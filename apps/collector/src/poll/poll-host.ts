@@ -7,7 +7,7 @@ import {
   type ProbeSection,
   splitProbeOutput,
 } from "@holmes/probes/commands";
-import type { ProbeError, SshConnectionPool } from "@holmes/probes/ssh";
+import { type ProbeError, probeError, type SshConnectionPool } from "@holmes/probes/ssh";
 import { buildSnapshot, discoveredNames } from "./normalize";
 import { type ParseProblem, type PolledCommand, PollReader } from "./sections";
 
@@ -25,7 +25,12 @@ export type PollTarget = {
   isSmartDue: boolean;
 };
 
-export type PollTimeouts = { connectTimeoutMs: number; keepaliveIntervalMs: number };
+export type PollTimeouts = {
+  connectTimeoutMs: number;
+  keepaliveIntervalMs: number;
+  /** The whole poll's budget, shared by connect and both round trips; none when absent. */
+  pollTimeoutMs?: number;
+};
 
 export type PollOutcome =
   | {
@@ -57,8 +62,17 @@ export async function pollHost(
     pinnedHostKey: target.pinnedHostKey,
     ...timeouts,
   };
+  const budget = pollBudget(timeouts.pollTimeoutMs);
   const run = async (plan: ProbePlan) => {
-    const result = await pool.exec(connection, plan.command, { timeoutMs: plan.timeoutMs });
+    // Connect first (a no-op on a kept-open connection) so the command gets what is left after it.
+    const connected = await pool.acquire({
+      ...connection,
+      connectTimeoutMs: Math.min(connection.connectTimeoutMs, budget.left()),
+    });
+    if (!connected.ok) return connected;
+    if (budget.left() <= 0) return { ok: false as const, error: budget.spent(target.name) };
+    const timeoutMs = Math.min(plan.timeoutMs, budget.left());
+    const result = await pool.exec(connection, plan.command, { timeoutMs });
     if (!result.ok) return result;
     return { ...result, sections: splitProbeOutput(result.stdout) };
   };
@@ -89,6 +103,19 @@ export async function pollHost(
     rejected: [...discovery.rejected, ...detail.rejected],
     sections: [...first.sections, ...second.sections],
     hostKeyFingerprint: second.hostKeyFingerprint ?? first.hostKeyFingerprint,
+  };
+}
+
+/**
+ * A poll's deadline. Past it the collector that holds the poll's job may lose it (pg-boss expires
+ * it) and another collector may start polling the host, so the poll must be over by then.
+ */
+function pollBudget(pollTimeoutMs: number | undefined) {
+  const deadline = performance.now() + (pollTimeoutMs ?? Number.POSITIVE_INFINITY);
+  return {
+    left: () => Math.max(0, Math.floor(deadline - performance.now())),
+    spent: (host: string) =>
+      probeError("TIMEOUT", `${host}: the poll took longer than ${pollTimeoutMs} ms`),
   };
 }
 

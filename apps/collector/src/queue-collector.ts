@@ -1,0 +1,126 @@
+import type { Database } from "@holmes/db/client";
+import type { JobQueue, PollJob, PollJobOutput } from "@holmes/db/jobs";
+import { listPollTargets, type PollTargetRow } from "@holmes/db/queries/hosts";
+import { SshConnectionPool } from "@holmes/probes/ssh";
+import { type CollectDeps, type CollectorSettings, collectHost, type HostResult } from "./collect";
+import { createHeartbeat } from "./heartbeat";
+import { type QueueTiming, queueTiming } from "./queue-timing";
+
+export type QueueCollector = {
+  instance: string;
+  timing: QueueTiming;
+  /** Stops planning, lets polls in flight finish (or fails their jobs), stops the queue. */
+  stop: () => Promise<void>;
+};
+
+/**
+ * One of any number of collector processes sharing the fleet through pg-boss. Each of them
+ * offers a `poll-host` job per enabled host every interval (pg-boss keeps one per host and slot,
+ * so the offers of several collectors are harmless) and works the queue with at most
+ * `settings.concurrency` polls at once. A collector that dies holds only the jobs it was running;
+ * pg-boss expires those and the others poll the hosts on their next slot.
+ */
+export async function startQueueCollector(options: {
+  db: Database;
+  /** A started queue; the collector stops it on `stop()`. */
+  jobs: JobQueue;
+  settings: CollectorSettings;
+  privateKeyFor: (host: PollTargetRow) => Promise<string>;
+  /** Once per interval, with the polls this process finished in it. */
+  onCycle?: (results: HostResult[], durationMs: number) => void;
+  rawRetentionDays?: number;
+}): Promise<QueueCollector> {
+  const { db, jobs, settings } = options;
+  const timing = queueTiming(settings);
+  const pool = new SshConnectionPool();
+  const heartbeat = createHeartbeat({
+    db,
+    intervalMs: settings.intervalMs,
+    rawRetentionDays: options.rawRetentionDays,
+  });
+  const deps: CollectDeps = {
+    db,
+    pool,
+    settings: { ...settings, pollTimeoutMs: timing.pollTimeoutMs },
+    privateKeyFor: options.privateKeyFor,
+    now: () => new Date(),
+  };
+  const window = createCycleWindow();
+
+  const poll = async (job: PollJob): Promise<PollJobOutput> => {
+    // Read the host now, not when the job was queued: a key pinned or accepted meanwhile counts.
+    const [target] = await listPollTargets(db, [job.hostName]);
+    if (target?.id !== job.hostId) return { instance: heartbeat.instance, status: "gone" };
+    const started = performance.now();
+    const result = await collectHost(deps, target);
+    window.add(result, started, performance.now());
+    return { instance: heartbeat.instance, status: result.status };
+  };
+  await jobs.workPolls(poll, {
+    concurrency: settings.concurrency,
+    pollingIntervalSeconds: timing.fetchEverySeconds,
+  });
+
+  let isRunning = true;
+  // The first heartbeat goes out at once, so the fleet page sees the collector from the start.
+  let lastCycleAt = Number.NEGATIVE_INFINITY;
+  const tick = async () => {
+    const targets = await listPollTargets(db);
+    await jobs.enqueuePolls(
+      targets.map((target) => ({ hostId: target.id, hostName: target.name })),
+      { expireInSeconds: timing.expireInSeconds, onePerSeconds: timing.slotSeconds },
+    );
+    if (performance.now() - lastCycleAt >= settings.intervalMs) {
+      lastCycleAt = performance.now();
+      const { results, durationMs } = window.take();
+      await heartbeat.record(results, durationMs);
+      options.onCycle?.(results, durationMs);
+    }
+    await heartbeat.pruneIfDue();
+  };
+  const planning = (async () => {
+    while (isRunning) {
+      try {
+        await tick();
+      } catch (error) {
+        // A database restart or similar: log, wait, try again; never exit on it.
+        console.error(
+          `holmes collector: planning failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, timing.planEveryMs));
+    }
+  })();
+
+  return {
+    instance: heartbeat.instance,
+    timing,
+    stop: async () => {
+      isRunning = false;
+      await planning;
+      await jobs.stop({ timeoutMs: timing.pollTimeoutMs + 5_000 });
+      pool.closeAll();
+    },
+  };
+}
+
+/** The polls finished since the last heartbeat, and the span from the first start to last end. */
+function createCycleWindow() {
+  let results: HostResult[] = [];
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  return {
+    add: (result: HostResult, startedMs: number, endedMs: number) => {
+      results.push(result);
+      first = Math.min(first, startedMs);
+      last = Math.max(last, endedMs);
+    },
+    take: () => {
+      const taken = { results, durationMs: results.length > 0 ? Math.round(last - first) : 0 };
+      results = [];
+      first = Number.POSITIVE_INFINITY;
+      last = Number.NEGATIVE_INFINITY;
+      return taken;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { queueTiming } from "./queue-timing";
+
+describe("queueTiming", () => {
+  it.each([5, 10, 15, 60, 300, 3_600])(
+    "for a %i s interval, expiry plus maintenance fit in one interval and outlast a poll",
+    (seconds) => {
+      const timing = queueTiming({ intervalMs: seconds * 1000 });
+      expect(timing.pollTimeoutMs).toBeLessThanOrEqual((seconds * 1000) / 2);
+      // A live collector's poll and its writes end before pg-boss may hand the job to another.
+      expect(timing.expireInSeconds * 1000).toBeGreaterThan(timing.pollTimeoutMs);
+      // A dead collector's job is failed by the time the host's next slot begins.
+      expect(timing.expireInSeconds + timing.maintenanceIntervalSeconds).toBeLessThanOrEqual(
+        seconds,
+      );
+      expect(timing.slotSeconds).toBe(seconds);
+      expect(timing.keepFinishedSeconds).toBeGreaterThanOrEqual(timing.slotSeconds);
+      expect(timing.planEveryMs).toBeLessThanOrEqual(seconds * 1000);
+      expect(timing.maintenanceIntervalSeconds).toBeLessThanOrEqual(60);
+    },
+  );
+
+  it("uses a configured poll timeout as it is", () => {
+    expect(queueTiming({ intervalMs: 60_000, pollTimeoutMs: 10_000 })).toMatchObject({
+      pollTimeoutMs: 10_000,
+      expireInSeconds: 15,
+      maintenanceIntervalSeconds: 22,
+    });
+  });
+
+  it("caps the default poll timeout at a minute", () => {
+    expect(queueTiming({ intervalMs: 3_600_000 }).pollTimeoutMs).toBe(60_000);
+  });
+});
