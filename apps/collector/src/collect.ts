@@ -6,6 +6,7 @@ import type { ProbeSection } from "@holmes/probes/commands";
 import type { ProbeError, SshConnectionPool } from "@holmes/probes/ssh";
 import { updateHostFindings } from "./findings";
 import { type PollOutcome, pollHost } from "./poll/poll-host";
+import { snapshotHashes, type WriteCache } from "./write-cache";
 
 export type CollectorSettings = {
   defaultUser: string;
@@ -26,6 +27,8 @@ export type CollectDeps = {
   /** Returns the private key for a host (from its identity file or sealed credential). */
   privateKeyFor: (host: PollTargetRow) => Promise<string>;
   now: () => Date;
+  /** Skips rewriting current-state tables this process already wrote unchanged. */
+  writeCache?: WriteCache;
 };
 
 export type HostResult = {
@@ -78,12 +81,20 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
       await pinHostKey(deps.db, host.id, outcome.hostKeyFingerprint, startedAt);
     }
     const status = outcome.problems.length > 0 ? "partial" : "ok";
-    await recordSnapshot(
-      deps.db,
-      host.id,
-      outcome.snapshot,
-      runRecord(startedAt, durationMs, status, outcome.sections, outcome.problems),
-    );
+    const hashes = snapshotHashes(outcome.snapshot);
+    try {
+      await recordSnapshot(
+        deps.db,
+        host.id,
+        outcome.snapshot,
+        runRecord(startedAt, durationMs, status, outcome.sections, outcome.problems),
+        { unchanged: deps.writeCache?.unchanged(host.id, hashes, host.lastSuccessAt) },
+      );
+    } catch (error) {
+      deps.writeCache?.forget(host.id);
+      throw error;
+    }
+    deps.writeCache?.remember(host.id, hashes, outcome.snapshot.observedAt);
     await evaluateFindings(deps, host);
     const message = outcome.problems.map((p) => `${p.commandId}: ${p.message}`).join("; ");
     return { host: host.name, status, message, durationMs, outcome };

@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import type { Database } from "@holmes/db/client";
 import { recordCollectorCycle } from "@holmes/db/queries/fleet-overview";
 import { pruneProbeRuns } from "@holmes/db/queries/fleet-state";
+import { thinHistory } from "@holmes/db/queries/history-retention";
 import type { HostResult } from "./collect";
 
 export type Heartbeat = ReturnType<typeof createHeartbeat>;
@@ -37,6 +38,7 @@ export function createHeartbeat(options: {
       if (Date.now() - lastPruneAt < 3_600_000) return;
       lastPruneAt = Date.now();
       await pruneProbeRuns(options.db, options.rawRetentionDays ?? 14, new Date());
+      await thinHistory(options.db, new Date());
     },
   };
 }

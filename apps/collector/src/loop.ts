@@ -3,6 +3,7 @@ import { listPollTargets, type PollTargetRow } from "@holmes/db/queries/hosts";
 import { SshConnectionPool } from "@holmes/probes/ssh";
 import { type CollectorSettings, collectHosts, type HostResult } from "./collect";
 import { createHeartbeat } from "./heartbeat";
+import { WriteCache } from "./write-cache";
 
 export type CollectorLoop = { stop: () => Promise<void>; cycles: () => number };
 
@@ -22,6 +23,7 @@ export function startCollectorLoop(options: {
   rawRetentionDays?: number;
 }): CollectorLoop {
   const pool = new SshConnectionPool();
+  const writeCache = new WriteCache();
   const lastAttempt = new Map<string, number>();
   let isRunning = true;
   let cycles = 0;
@@ -46,6 +48,7 @@ export function startCollectorLoop(options: {
         settings: options.settings,
         privateKeyFor: options.privateKeyFor,
         now: () => new Date(),
+        writeCache,
       },
       due,
     );

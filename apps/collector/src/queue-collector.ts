@@ -5,6 +5,7 @@ import { SshConnectionPool } from "@holmes/probes/ssh";
 import { type CollectDeps, type CollectorSettings, collectHost, type HostResult } from "./collect";
 import { createHeartbeat } from "./heartbeat";
 import { type QueueTiming, queueTiming } from "./queue-timing";
+import { WriteCache } from "./write-cache";
 
 export type QueueCollector = {
   instance: string;
@@ -33,6 +34,7 @@ export async function startQueueCollector(options: {
   const { db, jobs, settings } = options;
   const timing = queueTiming(settings);
   const pool = new SshConnectionPool();
+  const writeCache = new WriteCache();
   const heartbeat = createHeartbeat({
     db,
     intervalMs: settings.intervalMs,
@@ -44,6 +46,7 @@ export async function startQueueCollector(options: {
     settings: { ...settings, pollTimeoutMs: timing.pollTimeoutMs },
     privateKeyFor: options.privateKeyFor,
     now: () => new Date(),
+    writeCache,
   };
   const window = createCycleWindow();
 

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { findingEvents, findings, users } from "../schema";
 import { testDatabaseKinds, useTestDatabase } from "../testing";
-import { acknowledgeFinding, reconcileFindings } from "./findings";
+import { acknowledgeFinding, canonicalJson, reconcileFindings } from "./findings";
 import { addHosts, listPollTargets } from "./hosts";
 
 const MINUTE = 60_000;
@@ -104,5 +104,14 @@ describe.each(testDatabaseKinds())("finding lifecycle on %s", (kind) => {
     });
     await reconcileFindings(db, hostId, [], at(6));
     await expect(ack(id, null)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("canonicalJson", () => {
+  it("ignores key order at every depth, as jsonb does, and keeps array order", () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, 1], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [2, 1] }, b: 1 }),
+    );
+    expect(canonicalJson({ a: [1, 2] })).not.toBe(canonicalJson({ a: [2, 1] }));
   });
 });

@@ -1,5 +1,5 @@
 import { AppError, type FindingDraft } from "@holmes/core";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "../client";
 import { findingEvents, findings } from "../schema";
 
@@ -34,10 +34,13 @@ export async function reconcileFindings(
       .for("update");
     const byKey = new Map(current.map((f) => [keyOf(f), f]));
     const result: ReconcileResult = { opened: [], resolved: 0, updated: 0 };
+    const unchanged: string[] = [];
     for (const draft of drafts) {
       const existing = byKey.get(keyOf(draft));
       byKey.delete(keyOf(draft));
-      if (existing) {
+      if (existing && isSame(existing, draft, now)) {
+        unchanged.push(existing.id);
+      } else if (existing) {
         await refresh(tx, existing, draft, now);
         result.updated += 1;
       } else {
@@ -49,6 +52,11 @@ export async function reconcileFindings(
           objectName: draft.objectName,
         });
       }
+    }
+    // Most findings hold unchanged from poll to poll: one statement refreshes all of them.
+    if (unchanged.length > 0) {
+      await tx.update(findings).set({ lastSeenAt: now }).where(inArray(findings.id, unchanged));
+      result.updated += unchanged.length;
     }
     for (const gone of byKey.values()) {
       await tx
@@ -63,6 +71,31 @@ export async function reconcileFindings(
 }
 
 type FindingRow = typeof findings.$inferSelect;
+
+/** Nothing to write but last-seen: same words, same evidence, and no acknowledgement lapsing. */
+function isSame(existing: FindingRow, draft: FindingDraft, now: Date): boolean {
+  const isLapsing =
+    existing.state === "acknowledged" &&
+    existing.acknowledgedUntil !== null &&
+    existing.acknowledgedUntil <= now;
+  return (
+    !isLapsing &&
+    existing.severity === draft.severity &&
+    existing.title === draft.title &&
+    existing.explanation === draft.explanation &&
+    existing.runbookId === draft.runbookId &&
+    canonicalJson(existing.evidence) === canonicalJson(draft.evidence)
+  );
+}
+
+/** JSON with object keys sorted: jsonb does not keep key order, so plain stringify would differ. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
 
 async function open(tx: Tx, hostId: string, draft: FindingDraft, now: Date): Promise<string> {
   const [row] = await tx

@@ -36,33 +36,61 @@ export type HostSnapshot = {
   nfsSamples: Omit<typeof nfsSamples.$inferInsert, "hostId" | "observedAt">[];
 };
 
+/**
+ * The current-state tables a snapshot replaces. A caller that knows a table's content is what it
+ * wrote last time (the collector keeps a hash per host) may skip it: its rows' observedAt then
+ * means "last changed at", while host_collection.lastSuccessAt says when the host last answered.
+ */
+export type CurrentStateTable =
+  | "arrays"
+  | "members"
+  | "disks"
+  | "mounts"
+  | "loopDevices"
+  | "volumeGroups";
+
 export type ProbeRunRecord = Omit<typeof probeRuns.$inferInsert, "id" | "hostId">;
 
 /**
  * Replaces a host's current state with a snapshot and appends its history, in one transaction:
  * readers never see half a poll. Current rows are replaced rather than upserted so that an array
- * or mount that disappeared from the host disappears here too.
+ * or mount that disappeared from the host disappears here too. Returns the probe run's id (the
+ * evidence captured from the same poll points to it).
  */
 export async function recordSnapshot(
   db: Database,
   hostId: string,
   snapshot: HostSnapshot,
   run: ProbeRunRecord,
-): Promise<void> {
+  options: { unchanged?: ReadonlySet<CurrentStateTable> } = {},
+): Promise<number> {
   const at = snapshot.observedAt;
   const withHost = <T extends object>(rows: T[]) =>
     rows.map((row) => ({ ...row, hostId, observedAt: at }));
-  await db.transaction(async (tx) => {
-    await tx.insert(probeRuns).values({ ...run, hostId });
-    await replaceRows(tx, mdArrays, hostId, withHost(snapshot.arrays));
-    await replaceRows(tx, mdMembers, hostId, withHost(snapshot.members));
-    if (snapshot.disks) await replaceRows(tx, disks, hostId, withHost(snapshot.disks));
-    await replaceRows(tx, mounts, hostId, withHost(snapshot.mounts));
-    await replaceRows(tx, loopDevices, hostId, withHost(snapshot.loopDevices));
-    await replaceRows(tx, volumeGroups, hostId, withHost(snapshot.volumeGroups));
+  // Most polls change nothing in the current state; rewriting it would be most of a poll's cost.
+  const isChanged = (table: CurrentStateTable) => !options.unchanged?.has(table);
+  return db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(probeRuns)
+      .values({ ...run, hostId })
+      .returning({ id: probeRuns.id });
+    if (!inserted) throw new Error("probe run insert returned nothing");
+    if (isChanged("arrays")) await replaceRows(tx, mdArrays, hostId, withHost(snapshot.arrays));
+    if (isChanged("members")) await replaceRows(tx, mdMembers, hostId, withHost(snapshot.members));
+    if (snapshot.disks && isChanged("disks")) {
+      await replaceRows(tx, disks, hostId, withHost(snapshot.disks));
+    }
+    if (isChanged("mounts")) await replaceRows(tx, mounts, hostId, withHost(snapshot.mounts));
+    if (isChanged("loopDevices")) {
+      await replaceRows(tx, loopDevices, hostId, withHost(snapshot.loopDevices));
+    }
+    if (isChanged("volumeGroups")) {
+      await replaceRows(tx, volumeGroups, hostId, withHost(snapshot.volumeGroups));
+    }
     await appendHistory(tx, hostId, snapshot);
     await trackSlotSerials(tx, hostId, snapshot);
     await markSuccess(tx, hostId, snapshot, run);
+    return inserted.id;
   });
 }
 

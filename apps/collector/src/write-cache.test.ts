@@ -1,0 +1,56 @@
+import type { HostSnapshot } from "@holmes/db/queries/fleet-state";
+import { describe, expect, it } from "vitest";
+import { snapshotHashes, WriteCache } from "./write-cache";
+
+function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {
+  return {
+    observedAt: new Date("2026-06-01T03:00:00Z"),
+    kernelRelease: "6.1.0",
+    osName: "Debian",
+    missingTools: [],
+    arrays: [{ name: "md0", state: "active", degraded: false }],
+    members: [],
+    disks: null,
+    mounts: [{ mountPoint: "/", source: "/dev/md0", fstype: "ext4", options: "rw" }],
+    loopDevices: [],
+    volumeGroups: [],
+    kernelEvents: [],
+    smartSamples: [],
+    nfsSamples: [],
+    ...overrides,
+  };
+}
+
+describe("WriteCache", () => {
+  const first = new Date("2026-06-01T03:00:00Z");
+
+  it("skips only tables whose content is what this process wrote last", () => {
+    const cache = new WriteCache();
+    const before = snapshotHashes(snapshot());
+    expect(cache.unchanged("h1", before, null)).toEqual(new Set());
+    cache.remember("h1", before, first);
+    const degraded = snapshotHashes(
+      snapshot({ arrays: [{ name: "md0", state: "active", degraded: true }] }),
+    );
+    expect(cache.unchanged("h1", degraded, first)).toEqual(
+      new Set(["members", "mounts", "loopDevices", "volumeGroups"]),
+    );
+  });
+
+  it("trusts nothing once someone else wrote the host (its last success is not ours)", () => {
+    const cache = new WriteCache();
+    const hashes = snapshotHashes(snapshot());
+    cache.remember("h1", hashes, first);
+    const elsewhere = new Date(first.getTime() + 60_000);
+    expect(cache.unchanged("h1", hashes, elsewhere)).toEqual(new Set());
+    cache.forget("h1");
+    expect(cache.unchanged("h1", hashes, first)).toEqual(new Set());
+  });
+
+  it("never skips the disks of a poll that read SMART after one that did not", () => {
+    const cache = new WriteCache();
+    cache.remember("h1", snapshotHashes(snapshot()), first);
+    const withDisks = snapshotHashes(snapshot({ disks: [{ name: "sda" }] }));
+    expect(cache.unchanged("h1", withDisks, first).has("disks")).toBe(false);
+  });
+});
