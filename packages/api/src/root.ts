@@ -4,7 +4,9 @@ import { findingRouter } from "./routers/finding";
 import { fleetRouter } from "./routers/fleet";
 import { hostRouter } from "./routers/host";
 import { incidentRouter } from "./routers/incident";
+import { integrationsRouter } from "./routers/integrations";
 import { inventoryRouter } from "./routers/inventory";
+import { statusPageRouter } from "./routers/status-page";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -14,7 +16,9 @@ export const appRouter = createTRPCRouter({
   fleet: fleetRouter,
   host: hostRouter,
   incident: incidentRouter,
+  integrations: integrationsRouter,
   inventory: inventoryRouter,
+  statusPage: statusPageRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,14 @@
 export { Card } from "./card";
+export { IncidentsPerMonthChart } from "./charts/incidents-per-month-chart";
+export { MttChart } from "./charts/mtt-chart";
+export {
+  formatDuration,
+  type IncidentMonthBucketInput,
+  type IncidentsPerMonthRow,
+  type MttRow,
+  toIncidentsPerMonth,
+  toMttSeries,
+} from "./charts/to-incident-series";
 export { toNfsRttSeries, toRetransSeries, toSyncSeries } from "./charts/to-nfs-series";
 export {
   NVME_PERCENT_LABELS,
@@ -16,6 +26,7 @@ export {
 } from "./charts/to-trend-series";
 export { TrendChart, type TrendChartProps } from "./charts/trend-chart";
 export { EmptyState } from "./empty-state";
+export { Markdown } from "./markdown";
 export { PageHeader } from "./page-header";
 export { ProgressBar } from "./progress-bar";
 export { type Health, healthStyle, SeverityBadge } from "./severity-badge";

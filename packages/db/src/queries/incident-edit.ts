@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { incidentHosts, incidents, users } from "../schema";
 import { changeStatusInTx, recordIncidentEvent, type Tx } from "./incidents";
+import { enqueueWebhookEvent } from "./webhook-outbox";
 
 const ROLE_COLUMNS = {
   commander: "commanderId",
@@ -69,6 +70,11 @@ export async function updateIncident(
       if (current) await changeStatusInTx(tx, current, input.status, actorId, now);
     }
     const [saved] = await tx.select().from(incidents).where(eq(incidents.id, incident.id));
+    if (saved && changes.severity !== undefined) {
+      await enqueueWebhookEvent(tx, "incident.severity_changed", saved, {
+        change: { from: incident.severity, to: changes.severity },
+      });
+    }
     return saved;
   });
 }

@@ -14,6 +14,7 @@ import {
   incidents,
   incidentUpdates,
 } from "../schema";
+import { enqueueStatusChange, enqueueWebhookEvent } from "./webhook-outbox";
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -30,64 +31,78 @@ export async function recordIncidentEvent(
   });
 }
 
+export type DeclareInput = DeclareIncidentInput & {
+  source?: string;
+  alertGroupKey?: string | null;
+};
+
 /** Declares an incident with its hosts and findings; the first update carries the summary. */
 export async function declareIncident(
   db: Database,
-  input: DeclareIncidentInput & { source?: string; alertGroupKey?: string | null },
+  input: DeclareInput,
   actorId: string | null,
   now: Date,
 ): Promise<Incident> {
-  return db.transaction(async (tx) => {
-    const [incident] = await tx
-      .insert(incidents)
-      .values({
-        title: input.title,
-        severity: input.severity,
-        source: input.source ?? "manual",
-        alertGroupKey: input.alertGroupKey ?? null,
-        startedAt: input.startedAt ?? now,
-        detectedAt: now,
-        // A person declaring it has, by definition, acknowledged it; an alert has not.
-        acknowledgedAt: actorId ? now : null,
-        commanderId: actorId,
-        createdBy: actorId,
-        updatedBy: actorId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!incident) throw new AppError("INTERNAL", { message: "incident insert returned nothing" });
-    if (input.hostIds.length > 0) {
-      await tx
-        .insert(incidentHosts)
-        .values(input.hostIds.map((hostId) => ({ incidentId: incident.id, hostId })))
-        .onConflictDoNothing();
-    }
-    if (input.findingIds.length > 0) {
-      await tx
-        .insert(incidentFindings)
-        .values(input.findingIds.map((findingId) => ({ incidentId: incident.id, findingId })))
-        .onConflictDoNothing();
-    }
-    await recordIncidentEvent(tx, {
-      incidentId: incident.id,
-      actorId,
-      kind: "declared",
-      at: now,
-      data: { title: incident.title, severity: incident.severity, source: incident.source },
-    });
-    if (input.summary) {
-      await tx.insert(incidentUpdates).values({
-        incidentId: incident.id,
-        authorId: actorId,
-        audience: "internal",
-        body: input.summary,
-        idempotencyKey: `declare:${incident.id}`,
-        createdAt: now,
-      });
-    }
-    return incident;
+  return db.transaction((tx) => declareIncidentInTx(tx, input, actorId, now));
+}
+
+/** The declaration inside the caller's transaction (alert intake declares and appends in one). */
+export async function declareIncidentInTx(
+  tx: Tx,
+  input: DeclareInput,
+  actorId: string | null,
+  now: Date,
+): Promise<Incident> {
+  const [incident] = await tx
+    .insert(incidents)
+    .values({
+      title: input.title,
+      severity: input.severity,
+      source: input.source ?? "manual",
+      alertGroupKey: input.alertGroupKey ?? null,
+      startedAt: input.startedAt ?? now,
+      detectedAt: now,
+      // A person declaring it has, by definition, acknowledged it; an alert has not.
+      acknowledgedAt: actorId ? now : null,
+      commanderId: actorId,
+      createdBy: actorId,
+      updatedBy: actorId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!incident) throw new AppError("INTERNAL", { message: "incident insert returned nothing" });
+  if (input.hostIds.length > 0) {
+    await tx
+      .insert(incidentHosts)
+      .values(input.hostIds.map((hostId) => ({ incidentId: incident.id, hostId })))
+      .onConflictDoNothing();
+  }
+  if (input.findingIds.length > 0) {
+    await tx
+      .insert(incidentFindings)
+      .values(input.findingIds.map((findingId) => ({ incidentId: incident.id, findingId })))
+      .onConflictDoNothing();
+  }
+  await recordIncidentEvent(tx, {
+    incidentId: incident.id,
+    actorId,
+    kind: "declared",
+    at: now,
+    data: { title: incident.title, severity: incident.severity, source: incident.source },
   });
+  if (input.summary) {
+    await tx.insert(incidentUpdates).values({
+      incidentId: incident.id,
+      authorId: actorId,
+      audience: "internal",
+      body: input.summary,
+      idempotencyKey: `declare:${incident.id}`,
+      createdAt: now,
+    });
+  }
+  await enqueueWebhookEvent(tx, "incident.declared", incident);
+  return incident;
 }
 
 /** The timestamps a status change sets: first mitigation, resolution, and a reopen clearing it. */
@@ -125,6 +140,10 @@ export async function changeStatusInTx(
     kind: incident.status === "resolved" ? "reopened" : "status_changed",
     at: now,
     data: { from: incident.status, to: status },
+  });
+  await enqueueStatusChange(tx, incident, {
+    ...incident,
+    ...statusTimestamps(incident, status, now),
   });
 }
 
@@ -167,14 +186,26 @@ export async function postIncidentUpdate(
       if (!first) throw new AppError("CONFLICT", { userMessage: "The update could not be saved." });
       return { update: first, isDuplicate: true };
     }
+    let current = incident;
     if (input.statusChange && input.statusChange !== incident.status) {
       const [locked] = await tx
         .select()
         .from(incidents)
         .where(eq(incidents.id, incident.id))
         .for("update");
-      if (locked) await changeStatusInTx(tx, locked, input.statusChange, actorId, now);
+      if (locked) {
+        await changeStatusInTx(tx, locked, input.statusChange, actorId, now);
+        current = { ...locked, ...statusTimestamps(locked, input.statusChange, now) };
+      }
     }
+    // Internal updates go out too, marked as such: webhooks are admin-configured destinations.
+    await enqueueWebhookEvent(tx, "incident.update_posted", current, {
+      update: {
+        audience: inserted.audience,
+        body: inserted.body,
+        statusChange: inserted.statusChange,
+      },
+    });
     return { update: inserted, isDuplicate: false };
   });
 }

@@ -20,12 +20,23 @@ export default async function AdminPage() {
         title="Admin"
         description="Users, roles and the audit log."
         actions={
-          <Link
-            href="/admin/inventory"
-            className="text-sm text-sky-700 hover:underline dark:text-sky-400"
-          >
-            Host inventory and credentials →
-          </Link>
+          <div className="flex flex-wrap gap-4 text-sm">
+            <Link
+              href="/admin/inventory"
+              className="text-sky-700 hover:underline dark:text-sky-400"
+            >
+              Host inventory and credentials →
+            </Link>
+            <Link href="/admin/status" className="text-sky-700 hover:underline dark:text-sky-400">
+              Status page and severities →
+            </Link>
+            <Link
+              href="/admin/integrations"
+              className="text-sky-700 hover:underline dark:text-sky-400"
+            >
+              Alert intake and webhooks →
+            </Link>
+          </div>
         }
       />
       <div className="grid gap-6 xl:grid-cols-2">

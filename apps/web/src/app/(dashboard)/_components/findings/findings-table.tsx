@@ -60,7 +60,7 @@ export function FindingsTable(props: { findings: Finding[]; now: Date; canAcknow
                 <td className="px-3 py-2 text-xs">
                   <StateCell finding={finding} now={props.now} />
                 </td>
-                <td className="px-3 py-2 text-right">
+                <td className="px-3 py-2 text-right whitespace-nowrap">
                   {props.canAcknowledge && finding.state === "open" ? (
                     <button
                       type="button"
@@ -69,6 +69,15 @@ export function FindingsTable(props: { findings: Finding[]; now: Date; canAcknow
                     >
                       Acknowledge
                     </button>
+                  ) : null}
+                  {props.canAcknowledge && finding.state !== "resolved" ? (
+                    <Link
+                      href={`/incidents/new?finding=${finding.id}`}
+                      aria-label={`Declare incident from ${finding.title} on ${finding.hostName}`}
+                      className="ml-1 rounded border border-red-300 px-2 py-0.5 text-xs text-red-800 dark:border-red-800 dark:text-red-200"
+                    >
+                      Declare incident
+                    </Link>
                   ) : null}
                 </td>
               </tr>
