@@ -14,6 +14,7 @@ import {
   createKeyResolver,
   type HostResult,
   pollHost,
+  WriteCache,
 } from "@holmes/collector";
 import { createDb } from "@holmes/db/client";
 import { listPollTargets, type PollTargetRow } from "@holmes/db/queries/hosts";
@@ -135,6 +136,8 @@ async function main(options: WorkerOptions): Promise<void> {
   const db = meter.wrap(handle.db);
   const pool = new SshConnectionPool();
   const privateKeyFor = createKeyResolver({ defaultKeyPath: options.keyPath });
+  // As the long-running collector does: unchanged current state is not rewritten.
+  const writeCache = new WriteCache();
   const databasePids = async (): Promise<number[]> => {
     if (options.databasePid !== null) return [options.databasePid];
     const rows = await handle.sql<Array<{ pid: number }>>`
@@ -144,7 +147,10 @@ async function main(options: WorkerOptions): Promise<void> {
   const collect =
     (settings: CollectorSettings): CycleRun =>
     (targets) =>
-      collectHosts({ db, pool, settings, privateKeyFor, now: () => new Date() }, targets);
+      collectHosts(
+        { db, pool, settings, privateKeyFor, now: () => new Date(), writeCache },
+        targets,
+      );
 
   const cycle = async (label: string, run: CycleRun): Promise<CycleFigures> => {
     meter.reset();
