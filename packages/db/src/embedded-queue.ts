@@ -39,6 +39,13 @@ export function installSequenceAwareQueue(server: PGLiteSocketServer): void {
   queue.clearQueueForHandler = (handlerId) => {
     midSequence.delete(handlerId);
     originalClear(handlerId);
+    // A client that vanished mid-sequence (a killed process) held the turn, and the others'
+    // messages wait behind it: hand the turn on. Inside a transaction the library's own
+    // clearTransactionIfNeeded rolls back first and restarts the queue, as a server would.
+    if (queue.lastHandlerId === handlerId && !queue.db.isInTransaction()) {
+      queue.lastHandlerId = null;
+      void queue.processQueue();
+    }
   };
   queue.processQueue = async () => {
     if (queue.processing) return;
