@@ -47,6 +47,9 @@ describe.each(testDatabaseKinds())("two collector processes sharing one database
       fleet,
       hostKey: generateEd25519("sim").privateKey,
       authorizedKey: clientKey.publicKey,
+      // Each poll takes over half a second (two rounds), so a kill always finds polls in flight
+      // whatever the machine's speed; without it catching CONCURRENCY + 2 active was luck.
+      answerDelayMs: 300,
     });
     writeFileSync(join(dir, "id_ed25519"), clientKey.privateKey, { mode: 0o600 });
     await addHosts(

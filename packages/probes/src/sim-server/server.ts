@@ -17,6 +17,8 @@ export type SimServerOptions = {
   port?: number;
   /** Wall clock, injectable so tests can move the scenarios along. */
   now?: () => number;
+  /** Every command answers after this long: slow hosts, so a test can catch polls in flight. */
+  answerDelayMs?: number;
 };
 
 export type SimServer = { port: number; close: () => Promise<void>; execCount: () => number };
@@ -49,6 +51,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
         options.fleet,
         now,
         () => execs++,
+        options.answerDelayMs ?? 0,
       ),
     );
     client.on("error", () => {});
@@ -69,6 +72,7 @@ function serveSessions(
   fleet: Fleet,
   now: () => number,
   count: () => void,
+  answerDelayMs: number,
 ) {
   client.on("session", (acceptSession) => {
     const session = acceptSession();
@@ -78,9 +82,13 @@ function serveSessions(
       const atMs = now();
       const model = hostAt(fleet, hostname() ?? "", atMs);
       const answer = model ? answerExec(model, info.command, atMs) : { stdout: "", exitCode: 255 };
-      stream.write(answer.stdout);
-      stream.exit(answer.exitCode);
-      stream.end();
+      const reply = () => {
+        stream.write(answer.stdout);
+        stream.exit(answer.exitCode);
+        stream.end();
+      };
+      if (answerDelayMs > 0) setTimeout(reply, answerDelayMs);
+      else reply();
     });
   });
 }
