@@ -74,8 +74,9 @@ describe("SshConnectionPool", () => {
     expect([connect.calls, pool.connectionsOpened, transport.execs]).toEqual([1, 1, 3]);
   });
 
-  it("keeps hosts apart by user, host and port", async () => {
+  it("keeps hosts apart by user, host, port and the private key it logs in with", async () => {
     const connect = fakeConnector([
+      connected(fakeTransport()),
       connected(fakeTransport()),
       connected(fakeTransport()),
       connected(fakeTransport()),
@@ -84,7 +85,10 @@ describe("SshConnectionPool", () => {
     await pool.exec(OPTIONS, "a", { timeoutMs: 1 });
     await pool.exec({ ...OPTIONS, port: 2222 }, "a", { timeoutMs: 1 });
     await pool.exec({ ...OPTIONS, username: "other" }, "a", { timeoutMs: 1 });
-    expect(connect.calls).toBe(3);
+    await pool.exec({ ...OPTIONS, privateKey: "another key" }, "a", { timeoutMs: 1 });
+    expect(connect.calls).toBe(4);
+    await pool.exec(OPTIONS, "a", { timeoutMs: 1 });
+    expect(connect.calls).toBe(4);
   });
 
   it("shares a failed connect with concurrent callers and tries again on the next poll", async () => {

@@ -1,8 +1,10 @@
 /**
- * One kept-open SSH connection per host (user@host:port), reused across polls. A connection that
+ * One kept-open SSH connection per host (user@host:port, and the key it logs in with), reused
+ * across polls. A connection that
  * closed or failed (keepalive timeout, sshd restart, reset) is dropped and the next use reconnects.
  * Hosts never wait on each other: each has its own connect and its own timers.
  */
+import { createHash } from "node:crypto";
 import { type ConnectResult, connectSsh, type SshConnectOptions } from "./connect";
 import type { SshTransport } from "./ssh-transport";
 import type { ExecOptions, ExecResult } from "./transport";
@@ -87,7 +89,10 @@ export class SshConnectionPool {
 }
 
 function poolKey(options: SshConnectOptions): string {
-  return `${options.username}@${options.host}:${options.port}`;
+  // The key is part of the identity: two inventory entries for one account with different keys
+  // must each prove their own key, not ride on a connection the other one opened.
+  const keyDigest = createHash("sha256").update(options.privateKey).digest("base64url");
+  return `${options.username}@${options.host}:${options.port}#${keyDigest}`;
 }
 
 /**
