@@ -4,6 +4,7 @@ import { type ProbeRunRecord, recordFailure, recordSnapshot } from "@holmes/db/q
 import { type PollTargetRow, pinHostKey, recordPresentedHostKey } from "@holmes/db/queries/hosts";
 import type { ProbeSection } from "@holmes/probes/commands";
 import type { ProbeError, SshConnectionPool } from "@holmes/probes/ssh";
+import { type CaptureEvidenceResult, keepPollEvidence } from "./evidence";
 import { updateHostFindings } from "./findings";
 import { type PollOutcome, pollHost } from "./poll/poll-host";
 import { snapshotHashes, type WriteCache } from "./write-cache";
@@ -37,6 +38,8 @@ export type HostResult = {
   message: string;
   durationMs: number;
   outcome: PollOutcome | null;
+  /** What the evidence vault kept from this poll; absent when the poll failed or capture did. */
+  evidence?: CaptureEvidenceResult | null;
 };
 
 /** Polls hosts with bounded concurrency; one host's trouble never delays or stops another. */
@@ -82,8 +85,9 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
     }
     const status = outcome.problems.length > 0 ? "partial" : "ok";
     const hashes = snapshotHashes(outcome.snapshot);
+    let probeRunId: number;
     try {
-      await recordSnapshot(
+      probeRunId = await recordSnapshot(
         deps.db,
         host.id,
         outcome.snapshot,
@@ -95,9 +99,17 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
       throw error;
     }
     deps.writeCache?.remember(host.id, hashes, outcome.snapshot.observedAt);
+    // Before the findings, so this poll's evidence alerts reach this poll's findings.
+    const evidence = await keepPollEvidence(deps.db, {
+      hostId: host.id,
+      hostName: host.name,
+      probeRunId,
+      sections: outcome.sections,
+      observedAt: startedAt,
+    });
     await evaluateFindings(deps, host);
     const message = outcome.problems.map((p) => `${p.commandId}: ${p.message}`).join("; ");
-    return { host: host.name, status, message, durationMs, outcome };
+    return { host: host.name, status, message, durationMs, outcome, evidence };
   }
   await recordPollFailure(deps, host, outcome.error, startedAt, durationMs, outcome.sections);
   await evaluateFindings(deps, host);

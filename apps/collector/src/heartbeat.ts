@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import type { Database } from "@holmes/db/client";
+import { pruneEvidence } from "@holmes/db/queries/evidence-retention";
 import { recordCollectorCycle } from "@holmes/db/queries/fleet-overview";
 import { pruneProbeRuns } from "@holmes/db/queries/fleet-state";
 import { thinHistory } from "@holmes/db/queries/history-retention";
@@ -39,6 +40,7 @@ export function createHeartbeat(options: {
       lastPruneAt = Date.now();
       await pruneProbeRuns(options.db, options.rawRetentionDays ?? 14, new Date());
       await thinHistory(options.db, new Date());
+      await pruneEvidence(options.db, new Date());
     },
   };
 }

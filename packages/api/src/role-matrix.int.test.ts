@@ -32,6 +32,15 @@ describe("every procedure states its audience", () => {
   });
 });
 
+describe("the evidence vault has no write path", () => {
+  it("offers no evidence mutation but captureNow anywhere in the router", () => {
+    const mutations = procedures
+      .filter(([path, procedure]) => procedure._def.type === "mutation" && /evidence/i.test(path))
+      .map(([path]) => path);
+    expect(mutations).toEqual(["evidence.captureNow"]);
+  });
+});
+
 describe.each(testDatabaseKinds())("role matrix on %s", (kind) => {
   const database = useTestDatabase(kind);
   const callers: Array<Role | null> = [null, ...ROLES];

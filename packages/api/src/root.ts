@@ -1,5 +1,6 @@
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
+import { evidenceRouter } from "./routers/evidence";
 import { findingRouter } from "./routers/finding";
 import { fleetRouter } from "./routers/fleet";
 import { hostRouter } from "./routers/host";
@@ -12,6 +13,7 @@ import { createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   admin: adminRouter,
+  evidence: evidenceRouter,
   finding: findingRouter,
   fleet: fleetRouter,
   host: hostRouter,

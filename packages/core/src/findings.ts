@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EvidenceAlertState } from "./evidence";
 import type { NfsMountOptions, SmartAtaAttribute, SmartNvmeHealth, SmartScsi } from "./storage";
 
 /**
@@ -169,4 +170,6 @@ export type HostState = {
   /** Classified kernel events of the recent window (24 h), newest last. */
   kernelEvents: KernelEventState[];
   slotChanges: SlotChange[];
+  /** Evidence vault changes: open ones, and recent ones of the kinds that are moments. */
+  evidenceAlerts: EvidenceAlertState[];
 };

@@ -1,5 +1,6 @@
 export * from "./alertmanager";
 export * from "./app-error";
+export * from "./evidence";
 export * from "./findings";
 export * from "./health";
 export * from "./incidents";

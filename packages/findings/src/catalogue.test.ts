@@ -6,6 +6,7 @@ import {
   array,
   ataAttribute,
   disk,
+  evidenceAlert,
   hostState,
   kernelEvent,
   loop,
@@ -73,6 +74,13 @@ const TRIGGERS: Record<string, () => HostState> = {
   "disk.self_test_overdue": () => hostState({ disks: [disk({ hoursSinceLastSelfTest: null })] }),
   "disk.error_log": () => hostState({ disks: [disk({ errorLogCount: 3 })] }),
   "disk.replaced": () => hostState({ slotChanges: [slotChange()] }),
+  "evidence.slot_map_changed": () =>
+    hostState({ evidenceAlerts: [evidenceAlert("slot-serial-changed")] }),
+  "evidence.events_diverged": () =>
+    hostState({ evidenceAlerts: [evidenceAlert("events-diverged")] }),
+  "evidence.lvm_seqno_backwards": () =>
+    hostState({ evidenceAlerts: [evidenceAlert("lvm-seqno-backwards")] }),
+  "evidence.array_gone": () => hostState({ evidenceAlerts: [evidenceAlert("array-gone")] }),
   "nfs.soft_rw": () => hostState({ mounts: [nfsMount({ nfs: { soft: true, hard: false } })] }),
   "nfs.intr": () => hostState({ mounts: [nfsMount({ nfs: { intr: true } })] }),
   "nfs.stale_mount": () => hostState({ mounts: [nfsMount({ isDeleted: true })] }),

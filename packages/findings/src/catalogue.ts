@@ -16,6 +16,12 @@ import {
   toolMissing,
 } from "./rules/collection";
 import { ataPredictors, errorLog, selfTestOverdue, smartFailed, temperature } from "./rules/disks";
+import {
+  evidenceArrayGone,
+  evidenceEventsDiverged,
+  evidenceLvmSeqnoBackwards,
+  evidenceSlotMapChanged,
+} from "./rules/evidence";
 import { blockIoErrors, swiotlbFull, xfsShutdown } from "./rules/kernel";
 import { loopOnNfs } from "./rules/loop-on-nfs";
 import {
@@ -48,6 +54,10 @@ export const RULES: readonly Rule[] = [
   selfTestOverdue,
   errorLog,
   diskReplaced,
+  evidenceSlotMapChanged,
+  evidenceEventsDiverged,
+  evidenceLvmSeqnoBackwards,
+  evidenceArrayGone,
   softReadWrite,
   intrOption,
   staleMount,

@@ -11,7 +11,11 @@ export type NewAuditEntry = {
   detail?: Record<string, unknown> | null;
 };
 
-export async function recordAudit(db: Database, entry: NewAuditEntry): Promise<void> {
+/** Takes a transaction too, so a change and its audit row commit together. */
+export async function recordAudit(
+  db: Pick<Database, "insert">,
+  entry: NewAuditEntry,
+): Promise<void> {
   await db.insert(auditLog).values({
     actorId: entry.actorId,
     actorEmail: entry.actorEmail,

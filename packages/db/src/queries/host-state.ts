@@ -24,6 +24,7 @@ import {
   mounts,
   probeRuns,
 } from "../schema";
+import { loadEvidenceAlerts } from "./evidence-alerts";
 
 /**
  * Everything the finding rules read about one host: its current state plus the little history
@@ -55,7 +56,7 @@ export async function loadHostState(
     .where(eq(hosts.id, hostId));
   if (!host) return null;
   const since = new Date(options.now.getTime() - options.recentWindowHours * 3_600_000);
-  const [arrays, diskStates, mountStates, loops, events, slotChanges, parseErrors] =
+  const [arrays, diskStates, mountStates, loops, events, slotChanges, parseErrors, evidence] =
     await Promise.all([
       loadArrays(db, hostId),
       loadDisks(db, hostId),
@@ -86,6 +87,7 @@ export async function loadHostState(
           ),
         ),
       loadLatestParseErrors(db, hostId),
+      loadEvidenceAlerts(db, hostId, since),
     ]);
   return {
     now: options.now,
@@ -108,6 +110,7 @@ export async function loadHostState(
     loopDevices: loops,
     kernelEvents: events,
     slotChanges,
+    evidenceAlerts: evidence,
   };
 }
 

@@ -14,6 +14,7 @@ import {
   incidents,
   incidentUpdates,
 } from "../schema";
+import { requestEvidenceCapture } from "./evidence-requests";
 import { enqueueStatusChange, enqueueWebhookEvent } from "./webhook-outbox";
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -77,6 +78,13 @@ export async function declareIncidentInTx(
       .insert(incidentHosts)
       .values(input.hostIds.map((hostId) => ({ incidentId: incident.id, hostId })))
       .onConflictDoNothing();
+    // The evidence vault records each named host's state at its next poll, before anyone acts.
+    await requestEvidenceCapture(tx, {
+      hostIds: input.hostIds,
+      reason: "incident",
+      context: { incidentId: incident.id, incidentNumber: incident.number },
+      now,
+    });
   }
   if (input.findingIds.length > 0) {
     await tx

@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./auth";
+export * from "./evidence";
 export * from "./findings";
 export * from "./fleet";
 export * from "./incidents";

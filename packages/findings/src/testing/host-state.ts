@@ -10,6 +10,7 @@ import { NOW } from "./time";
  */
 
 export * from "./disk-state";
+export * from "./evidence-state";
 export * from "./storage-state";
 export * from "./time";
 
@@ -30,6 +31,7 @@ export function hostState(overrides: HostStateOverrides = {}): HostState {
     loopDevices: [],
     kernelEvents: [],
     slotChanges: [],
+    evidenceAlerts: [],
     ...overrides,
     host: {
       id: "00000000-0000-4000-8000-000000000001",

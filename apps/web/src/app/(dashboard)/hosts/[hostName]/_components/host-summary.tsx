@@ -46,6 +46,18 @@ export function HostSummary(props: { host: string }) {
         >
           All findings of this host
         </Link>
+        <Link
+          href={`/hosts/${encodeURIComponent(summary.name)}/evidence`}
+          className="text-sm text-sky-700 underline dark:text-sky-300"
+        >
+          Evidence vault
+        </Link>
+        <Link
+          href={`/hosts/${encodeURIComponent(summary.name)}/recovery`}
+          className="text-sm text-sky-700 underline dark:text-sky-300"
+        >
+          Recovery sheet
+        </Link>
       </div>
       <Freshness view={view} />
       {isRefetchError && (

@@ -1,0 +1,6 @@
+export {
+  type CaptureEvidenceInput,
+  type CaptureEvidenceResult,
+  captureEvidence,
+  keepPollEvidence,
+} from "./capture";

@@ -1,0 +1,3 @@
+import type { RouterOutputs } from "@holmes/api";
+
+export type Sheet = RouterOutputs["evidence"]["recoverySheet"];
