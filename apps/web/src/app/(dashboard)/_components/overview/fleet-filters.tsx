@@ -1,7 +1,8 @@
 "use client";
 
 import type { FleetUrlFilter } from "@holmes/core";
-import { useEffect, useState } from "react";
+import { useCallback } from "react";
+import { useDraftText } from "~/lib/use-draft-text";
 
 type RuleOption = { id: string; summary: string };
 
@@ -16,13 +17,11 @@ export function FleetFilters(props: {
   onChange: (next: FleetUrlFilter) => void;
 }) {
   const { filter, onChange } = props;
-  const [text, setText] = useState(filter.text);
-  useEffect(() => setText(filter.text), [filter.text]);
-  useEffect(() => {
-    if (text === filter.text) return;
-    const timer = setTimeout(() => onChange({ ...filter, text }), 250);
-    return () => clearTimeout(timer);
-  }, [text, filter, onChange]);
+  const commitText = useCallback(
+    (text: string) => onChange({ ...filter, text }),
+    [filter, onChange],
+  );
+  const [text, setText] = useDraftText(filter.text, commitText);
   const isFiltered =
     filter.text || filter.groups.length || filter.ruleId || filter.healths.length > 0;
   return (

@@ -2,7 +2,8 @@
 
 import { FINDING_SEVERITIES, type FindingsUrlFilter } from "@holmes/core";
 import { SeverityBadge } from "@holmes/ui";
-import { useEffect, useState } from "react";
+import { useCallback } from "react";
+import { useDraftText } from "~/lib/use-draft-text";
 
 const INPUT =
   "rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -20,13 +21,11 @@ export function FindingsFilters(props: {
   onChange: (next: FindingsUrlFilter) => void;
 }) {
   const { filter, onChange } = props;
-  const [text, setText] = useState(filter.text);
-  useEffect(() => setText(filter.text), [filter.text]);
-  useEffect(() => {
-    if (text === filter.text) return;
-    const timer = setTimeout(() => onChange({ ...filter, text }), 250);
-    return () => clearTimeout(timer);
-  }, [text, filter, onChange]);
+  const commitText = useCallback(
+    (text: string) => onChange({ ...filter, text }),
+    [filter, onChange],
+  );
+  const [text, setText] = useDraftText(filter.text, commitText);
   return (
     <search className="flex flex-wrap items-end gap-3">
       <fieldset className="flex gap-1" aria-label="State">
