@@ -1,11 +1,8 @@
 import { readFileSync } from "node:fs";
-import { collectHosts } from "@holmes/collector";
 import { captureEvidence } from "@holmes/collector/evidence";
-import { addHosts, listPollTargets } from "@holmes/db/queries/hosts";
+import { listPollTargets } from "@holmes/db/queries/hosts";
 import { probeRuns } from "@holmes/db/schema";
-import { generateEd25519, type SimServer, startSimServer } from "@holmes/probes/sim-server";
 import { createFleet, SCENARIOS } from "@holmes/probes/simulate";
-import { SshConnectionPool } from "@holmes/probes/ssh";
 import { desc, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +14,7 @@ import {
   signIn,
   startHolmes,
 } from "./harness";
+import { type SimulatedFleet, startSimulatedFleet } from "./sim-fleet";
 
 const RESPONDER = { email: "responder@holmes.test", password: "responder password 123" };
 const MINUTE = 60_000;
@@ -25,8 +23,7 @@ const marks = SCENARIOS["superblock-overwrite"].marks;
 describe.runIf(hasChromium())("the evidence vault and recovery sheet in a real browser", () => {
   let holmes: RunningHolmes;
   let browser: Browser;
-  let sim: SimServer;
-  const clientKey = generateEd25519("e2e-evidence");
+  let sim: SimulatedFleet;
   // Scenario 3 on one host; the simulator's clock is moved from before the reinstall to after.
   const epochMs = Date.now() - 2 * 3_600_000;
   const fleet = createFleet({ hosts: 1, seed: 11, scenarios: ["superblock-overwrite"], epochMs });
@@ -37,44 +34,18 @@ describe.runIf(hasChromium())("the evidence vault and recovery sheet in a real b
     holmes = await startHolmes();
     await holmes.createUser(RESPONDER.email, "responder", RESPONDER.password);
     const wallStart = Date.now();
-    sim = await startSimServer({
-      fleet,
-      hostKey: generateEd25519("sim").privateKey,
-      authorizedKey: clientKey.publicKey,
+    sim = await startSimulatedFleet(holmes.database.db, fleet, {
       now: () => epochMs + elapsedMs + (Date.now() - wallStart),
+      smartIntervalMs: 0,
     });
     const { db } = holmes.database;
-    await addHosts(db, [
-      {
-        name: hostName,
-        address: "127.0.0.1",
-        port: sim.port,
-        username: hostName,
-        isSimulated: true,
-      },
-    ]);
-    const pool = new SshConnectionPool();
-    const settings = {
-      defaultUser: "holmes",
-      connectTimeoutMs: 5_000,
-      keepaliveIntervalMs: 10_000,
-      intervalMs: 60_000,
-      smartIntervalMs: 0,
-      concurrency: 1,
-    };
-    const deps = {
-      db,
-      pool,
-      settings,
-      privateKeyFor: async () => clientKey.privateKey,
-      now: () => new Date(),
-    };
-    // What collectHost does with the capture wired in: poll, then keep the evidence.
+    // Poll, then keep that poll's evidence explicitly, so the test does not depend on whether the
+    // collector's own capture judged the item changed.
     const pollAndCapture = async () => {
-      const targets = await listPollTargets(db, [hostName]);
-      const [result] = await collectHosts(deps, targets);
+      const [result] = await sim.collect([hostName]);
       if (!result?.outcome?.ok) throw new Error(`poll failed: ${result?.message}`);
-      const hostId = targets[0]?.id ?? "";
+      const [target] = await listPollTargets(db, [hostName]);
+      const hostId = target?.id ?? "";
       const [run] = await db
         .select()
         .from(probeRuns)
@@ -90,9 +61,7 @@ describe.runIf(hasChromium())("the evidence vault and recovery sheet in a real b
     };
     await pollAndCapture();
     elapsedMs = (marks.reinstalled ?? 0) + 2 * MINUTE;
-    pool.closeAll();
     await pollAndCapture();
-    pool.closeAll();
     browser = await launchBrowser();
   });
 

@@ -1,8 +1,5 @@
-import { collectHosts } from "@holmes/collector";
-import { addHosts, listPollTargets, recordPresentedHostKey } from "@holmes/db/queries/hosts";
-import { generateEd25519, type SimServer, startSimServer } from "@holmes/probes/sim-server";
+import { listPollTargets, recordPresentedHostKey } from "@holmes/db/queries/hosts";
 import { createFleet } from "@holmes/probes/simulate";
-import { SshConnectionPool } from "@holmes/probes/ssh";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -13,6 +10,7 @@ import {
   signIn,
   startHolmes,
 } from "./harness";
+import { type SimulatedFleet, startSimulatedFleet } from "./sim-fleet";
 
 const ADMIN = { email: "admin@holmes.test", password: "admin password 123" };
 const NEW_KEY = `SHA256:${"Q".repeat(43)}`;
@@ -20,8 +18,7 @@ const NEW_KEY = `SHA256:${"Q".repeat(43)}`;
 describe.runIf(hasChromium())("the fleet list over a simulated fleet in a real browser", () => {
   let holmes: RunningHolmes;
   let browser: Browser;
-  let sim: SimServer;
-  const clientKey = generateEd25519("e2e-collector");
+  let sim: SimulatedFleet;
   // Scenarios began 10 minutes ago: stor-a01 (the md split) is mid-incident.
   const fleet = createFleet({
     hosts: 6,
@@ -33,42 +30,8 @@ describe.runIf(hasChromium())("the fleet list over a simulated fleet in a real b
   beforeAll(async () => {
     holmes = await startHolmes();
     await holmes.createUser(ADMIN.email, "admin", ADMIN.password);
-    sim = await startSimServer({
-      fleet,
-      hostKey: generateEd25519("sim").privateKey,
-      authorizedKey: clientKey.publicKey,
-    });
-    const { db } = holmes.database;
-    await addHosts(
-      db,
-      fleet.hosts.map((h) => ({
-        name: h.hostname,
-        address: "127.0.0.1",
-        port: sim.port,
-        username: h.hostname,
-        isSimulated: true,
-      })),
-    );
-    const pool = new SshConnectionPool();
-    const settings = {
-      defaultUser: "holmes",
-      connectTimeoutMs: 5_000,
-      keepaliveIntervalMs: 10_000,
-      intervalMs: 60_000,
-      smartIntervalMs: 600_000,
-      concurrency: 6,
-    };
-    await collectHosts(
-      {
-        db,
-        pool,
-        settings,
-        privateKeyFor: async () => clientKey.privateKey,
-        now: () => new Date(),
-      },
-      await listPollTargets(db),
-    );
-    pool.closeAll();
+    sim = await startSimulatedFleet(holmes.database.db, fleet);
+    await sim.collect();
     browser = await launchBrowser();
   });
 

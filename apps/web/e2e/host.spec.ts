@@ -1,11 +1,8 @@
 import { gzipSync } from "node:zlib";
-import { collectHosts } from "@holmes/collector";
 import { hostDetail } from "@holmes/db/queries/host-detail";
-import { addHosts, listPollTargets } from "@holmes/db/queries/hosts";
+import { listPollTargets } from "@holmes/db/queries/hosts";
 import { probeRuns } from "@holmes/db/schema";
-import { generateEd25519, type SimServer, startSimServer } from "@holmes/probes/sim-server";
 import { createFleet } from "@holmes/probes/simulate";
-import { SshConnectionPool } from "@holmes/probes/ssh";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -16,14 +13,14 @@ import {
   signIn,
   startHolmes,
 } from "./harness";
+import { type SimulatedFleet, startSimulatedFleet } from "./sim-fleet";
 
 const ADMIN = { email: "admin@holmes.test", password: "admin password 123" };
 
 describe.runIf(hasChromium())("the host page over a simulated fleet in a real browser", () => {
   let holmes: RunningHolmes;
   let browser: Browser;
-  let sim: SimServer;
-  const clientKey = generateEd25519("e2e-collector");
+  let sim: SimulatedFleet;
   // Twenty minutes into the cycle: md2 lost sdd1 at 15 min and rebuilds onto the spare until 28;
   // the NFS failover host's XFS-on-loop image is still shut down (remounted at 25).
   const fleet = createFleet({
@@ -38,43 +35,11 @@ describe.runIf(hasChromium())("the host page over a simulated fleet in a real br
   beforeAll(async () => {
     holmes = await startHolmes();
     await holmes.createUser(ADMIN.email, "admin", ADMIN.password);
-    sim = await startSimServer({
-      fleet,
-      hostKey: generateEd25519("sim").privateKey,
-      authorizedKey: clientKey.publicKey,
-    });
-    const { db } = holmes.database;
-    await addHosts(
-      db,
-      fleet.hosts.map((h) => ({
-        name: h.hostname,
-        address: "127.0.0.1",
-        port: sim.port,
-        username: h.hostname,
-        isSimulated: true,
-      })),
-    );
-    const pool = new SshConnectionPool();
-    const settings = {
-      defaultUser: "holmes",
-      connectTimeoutMs: 5_000,
-      keepaliveIntervalMs: 10_000,
-      intervalMs: 60_000,
-      smartIntervalMs: 600_000,
-      concurrency: 3,
-    };
-    const deps = {
-      db,
-      pool,
-      settings,
-      privateKeyFor: async () => clientKey.privateKey,
-      now: () => new Date(),
-    };
+    sim = await startSimulatedFleet(holmes.database.db, fleet);
     // Two polls a few seconds apart: NFS rates are differences of consecutive samples.
-    await collectHosts(deps, await listPollTargets(db));
+    await sim.collect();
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    await collectHosts(deps, await listPollTargets(db));
-    pool.closeAll();
+    await sim.collect();
     browser = await launchBrowser();
   });
 
