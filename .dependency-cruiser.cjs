@@ -49,6 +49,20 @@ const forbidden = [
     },
   },
   {
+    name: "runbooks-imports-only-core-and-yaml",
+    comment: "runbooks are pure data and functions (core, yaml); tests may use probes' parsers",
+    from: { path: pkg("runbooks"), pathNot: "(\\.test\\.ts|/vitest\\.config\\.ts)$" },
+    to: {
+      path: ["^(packages|apps)/(?!(core|runbooks)/)", "node_modules/(?!(@holmes/core|yaml)/)"],
+    },
+  },
+  {
+    name: "runbooks-are-isomorphic",
+    comment: "only the ./files export reads the disk",
+    from: { path: pkg("runbooks"), pathNot: ["^packages/runbooks/src/files/", "\\.test\\.ts$"] },
+    to: { dependencyTypes: ["core"] },
+  },
+  {
     name: "db-imports-only-core",
     from: { path: pkg("db") },
     to: {

@@ -28,7 +28,7 @@ describe("md.degraded", () => {
       severity: "critical",
       objectKind: "array",
       objectName: "md1",
-      runbookId: "md-degraded-array",
+      runbookId: "md-replace-member",
     });
     expect(finding.title).toBe("md1 is degraded and not rebuilding");
     expect(finding.evidence.values).toMatchObject({ devices: "1/2", status: "U_" });

@@ -1,7 +1,7 @@
 import type { ArrayState, FindingDraft } from "@holmes/core";
 import { draftFor, formatMinutes, type Rule } from "../rule";
 
-const RUNBOOK_DEGRADED = "md-degraded-array";
+const RUNBOOK_DEGRADED = "md-replace-member";
 
 function arrayValues(array: ArrayState) {
   return {
@@ -123,7 +123,7 @@ export const failedMember: Rule = {
 export const inactiveArray: Rule = {
   id: "md.inactive",
   summary: "An md array is assembled but inactive",
-  runbookId: "md-split-array",
+  runbookId: "md-create-busy",
   evaluate: (state) =>
     state.arrays
       .filter((array) => array.state === "inactive")
@@ -146,7 +146,7 @@ export const inactiveArray: Rule = {
 export const splitArray: Rule = {
   id: "md.split_uuid",
   summary: "One array UUID is spread over several md devices",
-  runbookId: "md-split-array",
+  runbookId: "md-create-busy",
   evaluate: (state) => {
     const byUuid = new Map<string, ArrayState[]>();
     for (const array of state.arrays) {

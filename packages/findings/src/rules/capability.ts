@@ -23,7 +23,7 @@ const RAID6_RESHAPE_SINCE = [2, 6, 21];
 export const raid6GrowUnsupported: Rule = {
   id: "capability.raid6_grow",
   summary: "A RAID6 array on a kernel too old to grow it (< 2.6.21)",
-  runbookId: null,
+  runbookId: "md-grow-raid6",
   evaluate: (state): FindingDraft[] => {
     const version = kernelVersion(state.host.kernelRelease);
     if (!version || !isOlderThan(version, RAID6_RESHAPE_SINCE)) return [];

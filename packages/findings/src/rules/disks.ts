@@ -2,7 +2,7 @@ import type { DiskState, FindingDraft, FindingSeverity } from "@holmes/core";
 import { draftFor, type Rule } from "../rule";
 import { BUCKET_SEVERITY, predictorReadings } from "../smart-buckets";
 
-const RUNBOOK_REPLACE = "disk-replace";
+const RUNBOOK_REPLACE = "md-replace-member";
 
 const label = (disk: DiskState) =>
   [disk.name, disk.model, disk.serial ? `serial ${disk.serial}` : null].filter(Boolean).join(" · ");

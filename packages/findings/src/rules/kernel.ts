@@ -16,7 +16,7 @@ const eventsOf = (state: HostState, kind: string) =>
 export const xfsShutdown: Rule = {
   id: "kernel.xfs_shutdown",
   summary: "XFS forced a filesystem shutdown",
-  runbookId: "xfs-shutdown",
+  runbookId: "xfs-shutdown-loop",
   evaluate: (state) =>
     [...byDevice(eventsOf(state, "xfs_shutdown")).entries()].map(([device, events]) =>
       draftFor(xfsShutdown, {
@@ -35,7 +35,7 @@ export const xfsShutdown: Rule = {
 export const blockIoErrors: Rule = {
   id: "kernel.block_io_errors",
   summary: "Block I/O errors logged for a device",
-  runbookId: "disk-replace",
+  runbookId: "md-replace-member",
   evaluate: (state) =>
     [...byDevice(eventsOf(state, "block_io_error")).entries()].map(([device, events]) =>
       draftFor(blockIoErrors, {

@@ -32,7 +32,7 @@ describe("loop.on_nfs", () => {
       objectKind: "loop",
       objectName: "loop3",
       title: "xfs on /var/lib/app sits on loop3, backed by NFS",
-      runbookId: "loop-on-nfs",
+      runbookId: "nfs-failover",
     });
     expect(finding.explanation).toContain("stale file handles");
     expect(finding.evidence.values).toMatchObject({

@@ -19,7 +19,7 @@ export function mountOf(path: string, mounts: readonly MountState[]): MountState
 export const loopOnNfs: Rule = {
   id: "loop.on_nfs",
   summary: "A journaling filesystem on a loop device whose backing file is on NFS",
-  runbookId: "loop-on-nfs",
+  runbookId: "nfs-failover",
   evaluate: (state: HostState) =>
     state.loopDevices.flatMap((loop): FindingDraft[] => {
       if (!loop.backFile) return [];

@@ -30,7 +30,7 @@ describe("nfs.soft_rw", () => {
       objectKind: "mount",
       objectName: "/srv/data",
       title: "/srv/data is a read-write NFS mount with soft",
-      runbookId: "nfs-mount-options",
+      runbookId: "nfs-mount-health",
     });
     expect(finding.explanation).toContain("silent corruption");
     expect(finding.evidence.values).toMatchObject({

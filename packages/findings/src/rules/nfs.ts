@@ -1,7 +1,7 @@
 import type { FindingDraft, HostState, KernelEventState, MountState } from "@holmes/core";
 import { draftFor, type Rule } from "../rule";
 
-const RUNBOOK_NFS = "nfs-mount-options";
+const RUNBOOK_NFS = "nfs-mount-health";
 
 const nfsMounts = (state: HostState) => state.mounts.filter((mount) => mount.nfs !== null);
 const where = (mount: MountState) =>
@@ -55,7 +55,7 @@ export const intrOption: Rule = {
 export const staleMount: Rule = {
   id: "nfs.stale_mount",
   summary: "A mount whose mount point was deleted (`\\040(deleted)`)",
-  runbookId: "nfs-stale-handle",
+  runbookId: "nfs-failover",
   evaluate: (state) =>
     state.mounts
       .filter((mount) => mount.isDeleted)
@@ -75,7 +75,7 @@ export const staleMount: Rule = {
 export const retransmissionsRising: Rule = {
   id: "nfs.retransmissions_rising",
   summary: "NFS RPC retransmissions went up since the previous poll",
-  runbookId: "nfs-stale-handle",
+  runbookId: RUNBOOK_NFS,
   evaluate: (state, settings) =>
     nfsMounts(state).flatMap((mount): FindingDraft[] => {
       const counts = mount.retransmissions;
@@ -110,7 +110,7 @@ function latestByServer(events: KernelEventState[]) {
 export const serverNotResponding: Rule = {
   id: "nfs.not_responding",
   summary: "The kernel says an NFS server is not responding",
-  runbookId: "nfs-stale-handle",
+  runbookId: RUNBOOK_NFS,
   evaluate: (state) =>
     [...latestByServer(state.kernelEvents).entries()]
       .filter(([, event]) => event.kind === "nfs_not_responding")
@@ -131,7 +131,7 @@ export const serverNotResponding: Rule = {
 export const staleFileHandle: Rule = {
   id: "nfs.stale_file_handle",
   summary: "The kernel logged `Stale file handle`",
-  runbookId: "nfs-stale-handle",
+  runbookId: "nfs-failover",
   evaluate: (state) => {
     const stale = state.kernelEvents.filter((event) => event.kind === "nfs_stale_handle");
     if (stale.length === 0) return [];

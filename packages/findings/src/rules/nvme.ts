@@ -18,7 +18,7 @@ const identity = (disk: DiskState) => ({ model: disk.model, serial: disk.serial 
 export const nvmeCriticalWarning: Rule = {
   id: "disk.nvme_critical_warning",
   summary: "NVMe critical warning bits set",
-  runbookId: "disk-replace",
+  runbookId: "md-replace-member",
   evaluate: (state) =>
     nvmeDisks(state.disks).flatMap((disk): FindingDraft[] => {
       const warning = disk.nvme?.criticalWarning ?? 0;
@@ -46,7 +46,7 @@ export const nvmeCriticalWarning: Rule = {
 export const nvmeMediaErrors: Rule = {
   id: "disk.nvme_media_errors",
   summary: "NVMe media and data integrity errors",
-  runbookId: "disk-replace",
+  runbookId: "md-replace-member",
   evaluate: (state) =>
     nvmeDisks(state.disks).flatMap((disk): FindingDraft[] => {
       const errors = disk.nvme?.mediaErrors ?? 0;
@@ -70,7 +70,7 @@ export const nvmeMediaErrors: Rule = {
 export const nvmeWear: Rule = {
   id: "disk.nvme_wear",
   summary: "NVMe percentage used at or above the threshold, or spare below its threshold",
-  runbookId: "disk-replace",
+  runbookId: "md-replace-member",
   evaluate: (state, settings) =>
     nvmeDisks(state.disks).flatMap((disk): FindingDraft[] => {
       const used = disk.nvme?.percentageUsed ?? null;

@@ -84,7 +84,7 @@ function rebuildNote(array: ArrayState): string {
 export const redundancyExhausted: Rule = {
   id: "md.redundancy_exhausted",
   summary: "One more failure loses data",
-  runbookId: "md-degraded-array",
+  runbookId: "md-replace-member",
   evaluate: (state) =>
     state.arrays.flatMap((array): FindingDraft[] => {
       if (array.state === "inactive" || array.isDegradedByDesign) return [];

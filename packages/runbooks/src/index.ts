@@ -1,0 +1,12 @@
+export { bindingsFromFinding, bindVariables } from "./bind";
+export { mergeCatalogue, runbookById, runbooksForRule } from "./catalogue";
+export { evaluateExpectation } from "./checks/evaluate";
+export { EXPECTATIONS } from "./checks/expectation-spec";
+export { CHECK_PROBES, LVM_REPORTS } from "./checks/probes";
+export { resolveCheck } from "./checks/resolve-check";
+export { destructiveCommands } from "./parse/destructive";
+export { MAX_RUNBOOK_BYTES, parseRunbook } from "./parse/parse-runbook";
+export { sha256Hex } from "./sha256";
+export { missingVariables, renderCommand, shellQuote, templateVariables } from "./template";
+export * from "./types";
+export { checkVariableValue, VARIABLE_KINDS } from "./variables";
