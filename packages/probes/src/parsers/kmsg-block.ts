@@ -14,7 +14,7 @@
  * kernel/dma/swiotlb.c (the SW-IOMMU wording is 2.6.x – 4.x), kernel/hung_task.c.
  */
 import type { KernelEvent } from "@holmes/core";
-import { applyRules, type KernelRule, kernelEvent, toSafeInt } from "./kmsg-rules";
+import { applyRules, kernelEvent, kernelRules, toSafeInt } from "./kmsg-rules";
 
 const BLOCK_TAIL = /^, dev ([^,\s]+), sector (\d+)(?: op 0x[0-9a-fA-F]+:\((\w+)\))?/;
 const ATA_PREFIX = /^(ata\d+(?:\.\d+)?): /;
@@ -43,7 +43,7 @@ export function classifyAta(message: string): KernelEvent | null {
   return null;
 }
 
-const PREFIXED_RULES: readonly KernelRule[] = [
+const PREFIXED_RULES = kernelRules([
   {
     pattern: /^Buffer I\/O error on (?:dev|device) ([^,\s]+), logical block (\d+)(?:, (.{1,60}))?/,
     build: (m) =>
@@ -67,7 +67,7 @@ const PREFIXED_RULES: readonly KernelRule[] = [
     pattern: /^(?:general protection fault|BUG: |Oops: |Kernel panic - not syncing)/,
     build: (m) => kernelEvent("kernel_oops", "critical", { detail: m.input.slice(0, 120) }),
   },
-];
+]);
 
 /** Lines recognisable by how they start (`Buffer I/O error`, `DMA:`, `INFO: task`, `BUG:`). */
 export function classifyBlockPrefixed(message: string): KernelEvent | null {

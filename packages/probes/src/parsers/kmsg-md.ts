@@ -11,7 +11,14 @@
  * Source: drivers/md/md.c, raid1.c, raid5.c, raid10.c (2.6.18 – 6.x); mdadm Monitor.c (3.x/4.x).
  */
 import type { KernelEvent, KernelEventKind, KernelEventSeverity } from "@holmes/core";
-import { applyRules, type KernelRule, kernelEvent, toErrno, toSafeInt } from "./kmsg-rules";
+import {
+  applyRules,
+  type KernelEventFields,
+  kernelEvent,
+  kernelRules,
+  toErrno,
+  toSafeInt,
+} from "./kmsg-rules";
 
 /** `md/raid1:md0: rest`; newer kernels name raid4/5/6 just `md/raid`. */
 const PERSONALITY_PREFIX = /^md\/[a-z0-9]+:([^:\s]+): /;
@@ -31,7 +38,7 @@ const SYNC_KINDS: Record<string, { started: KernelEventKind; done: KernelEventKi
 const SYNC_ACTION = "(sync|resync|requested-resync|recovery|data-check|check|repair|reshape)";
 
 /** Rules for the text after a personality prefix (or after an old `raidN: ` prefix). */
-const ARRAY_RULES: readonly KernelRule[] = [
+const ARRAY_RULES = kernelRules([
   {
     pattern:
       /^Disk failure on ([^,\s]+), disabling device\.?(?:\s*Operation continuing on (\d+) devices)?/,
@@ -89,10 +96,10 @@ const ARRAY_RULES: readonly KernelRule[] = [
         detail: "unrecoverable",
       }),
   },
-];
+]);
 
 /** Rules for the text after `md: `. */
-const MD_CORE_RULES: readonly KernelRule[] = [
+const MD_CORE_RULES = kernelRules([
   {
     pattern: /^md_import_device returned (-?\d+)/,
     build: (m) => {
@@ -119,7 +126,7 @@ const MD_CORE_RULES: readonly KernelRule[] = [
     pattern: /^(?:([^:\s]+): )?super_written gets error=(-?\d+)/,
     build: (m) => md("md_superblock_write_error", "error", m[1] ?? null, { errno: toErrno(m[2]) }),
   },
-];
+]);
 
 export function classifyMd(message: string): KernelEvent | null {
   const personality = PERSONALITY_PREFIX.exec(message);
@@ -172,9 +179,11 @@ function md(
   kind: KernelEventKind,
   severity: KernelEventSeverity,
   array: string | null,
-  fields: Partial<KernelEvent> = {},
+  fields: Omit<KernelEventFields, "array"> = {},
 ): KernelEvent {
-  return kernelEvent(kind, severity, { array, ...fields });
+  const event = kernelEvent(kind, severity, fields);
+  event.array = array;
+  return event;
 }
 
 /** `active with 1 out of 2 mirrors` is a degraded array even though it started. */

@@ -12,7 +12,7 @@
  * (0x2) detected at …"), fs/xfs/xfs_buf.c, fs/ext4/super.c, net/sunrpc/clnt.c call_timeout().
  */
 import type { KernelEvent } from "@holmes/core";
-import { applyRules, type KernelRule, kernelEvent, toErrno } from "./kmsg-rules";
+import { applyRules, kernelEvent, kernelRules, toErrno } from "./kmsg-rules";
 
 /** `XFS (dev): ` on 2.6.39+, `Filesystem "dev": ` before. */
 const XFS_PREFIX = /^(?:XFS \(([^)\s]+)\)|Filesystem "([^"\s]+)"): /;
@@ -32,7 +32,7 @@ function shutdown(device: string | null, detail: string | null, flags?: string):
   return kernelEvent("xfs_shutdown", "critical", { device, detail, flags: flags ?? null });
 }
 
-const XFS_RULES: readonly KernelRule[] = [
+const XFS_RULES = kernelRules([
   {
     pattern: /^(Log I\/O|I\/O|Metadata I\/O) Error (?:\((0x[0-9a-fA-F]+)\) )?[Dd]etected/,
     build: (m, ctx) =>
@@ -93,7 +93,7 @@ const XFS_RULES: readonly KernelRule[] = [
         detail: m.input.slice(0, 120),
       }),
   },
-];
+]);
 
 /** A failed buffer write from the log code (`xlog_*`) loses the journal, not just one block. */
 function metadataError(fn: string, device: string | null, errno: string | undefined): KernelEvent {
@@ -109,7 +109,7 @@ function metadataError(fn: string, device: string | null, errno: string | undefi
   );
 }
 
-const EXT4_RULES: readonly KernelRule[] = [
+const EXT4_RULES = kernelRules([
   {
     pattern: /^EXT4-fs error \(device ([^)\s]+)\): (.{0,120})/,
     build: (m) =>
@@ -121,9 +121,9 @@ const EXT4_RULES: readonly KernelRule[] = [
     build: (m) =>
       kernelEvent("ext4_error", "error", { device: m[1] ?? null, detail: m[2] ?? null }),
   },
-];
+]);
 
-const NFS_RULES: readonly KernelRule[] = [
+const NFS_RULES = kernelRules([
   {
     pattern: /^(nfs|lockd): server (\S+) not responding, (still trying|timed out)/,
     build: (m) =>
@@ -141,7 +141,7 @@ const NFS_RULES: readonly KernelRule[] = [
         operation: m[1] === "lockd" ? "lockd" : null,
       }),
   },
-];
+]);
 
 export function classifyFs(message: string): KernelEvent | null {
   const xfs = XFS_PREFIX.exec(message);

@@ -14,6 +14,8 @@
 import type { KernelLog, KernelLogLine, KernelTimestamp, ParseResult } from "@holmes/core";
 import { parsed, parseFailure } from "@holmes/core";
 import { classifyKernelMessage } from "./kmsg-events";
+import { hostTagBounds, monotonicEnd, secondsBefore, syslogStampLength } from "./kmsg-scan";
+import { lineEnd } from "./text-lines";
 
 const LEVELS = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"];
 const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
@@ -21,14 +23,12 @@ const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 
 const CTIME = /^\[[A-Z][a-z]{2} ([A-Z][a-z]{2}) ([ \d]\d) (\d{2}:\d{2}:\d{2}) (\d{4})\] ?/;
-const SYSLOG = /^([A-Z][a-z]{2}) ([ \d]\d) (\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?) /;
 const ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})([.,]\d{1,9})?(Z|[+-]\d{2}:?\d{2})? /;
 const ANACONDA = /^(\d{2}:\d{2}:\d{2},\d{3}) ([A-Z]+) ([^:\s]+):/;
 const KMSG_RECORD = /^(\d{1,4}),\d+,(\d{1,20}),[^;]{0,8};/;
 const PRIORITY = /^<(\d{1,3})>/;
 const DMESG_X =
   /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7]) *:([a-z]{3,6}) *: /;
-const HOST_TAG = /^(\S+) ([^\s:[]+)(?:\[\d+\])?: ?/;
 
 type Frame = KernelLogLine;
 
@@ -51,13 +51,15 @@ export function parseKernelLog(
   const year = validYear(context.year);
   const lines: KernelLogLine[] = [];
   let eventCount = 0;
-  const rawLines = text.split("\n");
-  for (let i = 0; i < rawLines.length; i++) {
-    let raw = rawLines[i] ?? "";
-    if (raw.endsWith("\r")) raw = raw.slice(0, -1);
+  // Lines are cut with indexOf rather than split: no array of them is built, and split is
+  // markedly slower on the two-byte strings that one non-Latin-1 character makes of a log.
+  for (let start = 0, lineNumber = 1; start <= text.length; lineNumber++) {
+    const end = lineEnd(text, start);
+    const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    start = end + 1;
     if (isBlank(raw)) continue;
     const clean = raw.includes("\x1b") ? raw.replace(ANSI, "") : raw;
-    const line = frameLine(trimEnd(clean), year, i + 1, raw);
+    const line = frameLine(trimEnd(clean), year, lineNumber, raw);
     line.event = classifyKernelMessage(line.message);
     if (line.event) eventCount++;
     lines.push(line);
@@ -106,7 +108,7 @@ function takeLevel(frame: Frame, line: string): string {
 function bracketed(frame: Frame, line: string): Frame {
   const end = monotonicEnd(line);
   if (end !== -1) {
-    frame.timestamp = { kind: "monotonic", seconds: Number(line.slice(1, end).trim()) };
+    frame.timestamp = { kind: "monotonic", seconds: secondsBefore(line, end) };
     frame.message = line.slice(line.charCodeAt(end + 1) === 32 ? end + 2 : end + 1);
     return frame;
   }
@@ -165,61 +167,44 @@ function kmsgRecord(frame: Frame, line: string): Frame {
 
 /** `Nov 20 10:00:00[.123456] host tag[pid]: message`; the year only comes from the caller. */
 function syslogLine(frame: Frame, line: string, year: number | null): Frame {
-  const stamp = SYSLOG.exec(line);
-  const month = stamp ? monthNumber(stamp[1]) : null;
-  if (!stamp || !month) {
+  const length = syslogStampLength(line);
+  const month = length === -1 ? null : monthNumber(line.slice(0, 3));
+  if (month === null) {
     frame.message = line;
     return frame;
   }
-  const text = stamp[0].trimEnd();
-  const iso = year === null ? null : `${year}-${month}-${pad(stamp[2])}T${stamp[3]}`;
+  const text = line.slice(0, length - 1);
+  const iso =
+    year === null ? null : `${year}-${month}-${pad(line.slice(4, 6))}T${line.slice(7, length - 1)}`;
   frame.timestamp = { kind: "wallclock", text, iso };
-  hostAndTag(frame, line.slice(stamp[0].length));
+  hostAndTag(frame, line.slice(length));
   return frame;
 }
 
 function hostAndTag(frame: Frame, rest: string): void {
-  const tag = HOST_TAG.exec(rest);
-  if (!tag) {
+  const bounds = hostTagBounds(rest);
+  if (bounds === null) {
     frame.message = rest;
     return;
   }
-  frame.host = tag[1] ?? null;
-  frame.source = tag[2] ?? null;
-  const message = rest.slice(tag[0].length);
+  frame.host = rest.slice(0, bounds.hostEnd);
+  frame.source = rest.slice(bounds.hostEnd + 1, bounds.tagEnd);
+  const message = rest.slice(bounds.messageStart);
   // rsyslog keeps the kernel's own `[  12.345678] ` inside the message.
   const end = message.charCodeAt(0) === 91 ? monotonicEnd(message) : -1;
   if (end === -1) {
     frame.message = message;
     return;
   }
-  frame.monotonicSeconds = Number(message.slice(1, end).trim());
+  frame.monotonicSeconds = secondsBefore(message, end);
   frame.message = message.slice(message.charCodeAt(end + 1) === 32 ? end + 2 : end + 1);
 }
 
-/**
- * Index of the `]` closing a `[  1234.567890]` uptime stamp at the start of `line`, or -1.
- * Scanned by hand: nearly every dmesg line starts with one.
- */
-function monotonicEnd(line: string): number {
-  let i = 1;
-  while (line.charCodeAt(i) === 32) i++;
-  const digitsStart = i;
-  while (isDigit(line.charCodeAt(i))) i++;
-  if (i === digitsStart || i - digitsStart > 10 || line.charCodeAt(i) !== 46) return -1;
-  const fractionStart = ++i;
-  while (isDigit(line.charCodeAt(i))) i++;
-  const fraction = i - fractionStart;
-  return fraction >= 1 && fraction <= 9 && line.charCodeAt(i) === 93 ? i : -1;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
+const MONTH_NUMBERS = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"];
 
 function monthNumber(name: string | undefined): string | null {
   const index = name === undefined || name.length !== 3 ? -1 : MONTHS.indexOf(name);
-  return index === -1 || index % 3 !== 0 ? null : pad(String(index / 3 + 1));
+  return index === -1 || index % 3 !== 0 ? null : (MONTH_NUMBERS[index / 3] ?? null);
 }
 
 function pad(day: string | undefined): string {

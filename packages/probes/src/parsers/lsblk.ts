@@ -57,35 +57,38 @@ function readJsonDevices(
 }
 
 function readJsonDevice(r: JsonFieldReader, obj: JsonObject, path: string, depth: number) {
-  const text = (key: string) => emptyToNull(r.string(obj, key, path));
   const children = r.array(obj, "children", path);
   const size = readJsonSize(r, obj, path);
   const device: LsblkDevice = {
     name: r.requiredString(obj, "name", path),
-    kname: text("kname"),
-    path: text("path"),
-    majMin: text("maj:min"),
-    type: text("type"),
+    kname: readJsonText(r, obj, "kname", path),
+    path: readJsonText(r, obj, "path", path),
+    majMin: readJsonText(r, obj, "maj:min", path),
+    type: readJsonText(r, obj, "type", path),
     sizeBytes: size.sizeBytes,
     sizeText: size.sizeText,
-    serial: text("serial"),
-    wwn: text("wwn"),
-    model: text("model"),
-    vendor: text("vendor"),
-    transport: text("tran"),
-    hctl: text("hctl"),
-    fstype: text("fstype"),
-    label: text("label"),
-    uuid: text("uuid"),
+    serial: readJsonText(r, obj, "serial", path),
+    wwn: readJsonText(r, obj, "wwn", path),
+    model: readJsonText(r, obj, "model", path),
+    vendor: readJsonText(r, obj, "vendor", path),
+    transport: readJsonText(r, obj, "tran", path),
+    hctl: readJsonText(r, obj, "hctl", path),
+    fstype: readJsonText(r, obj, "fstype", path),
+    label: readJsonText(r, obj, "label", path),
+    uuid: readJsonText(r, obj, "uuid", path),
     mountpoints: readJsonMountpoints(r, obj, path),
     readOnly: readJsonFlag(r, obj, "ro", path),
     removable: readJsonFlag(r, obj, "rm", path),
     rotational: readJsonFlag(r, obj, "rota", path),
-    state: text("state"),
-    pkname: text("pkname"),
+    state: readJsonText(r, obj, "state", path),
+    pkname: readJsonText(r, obj, "pkname", path),
     children: readJsonDevices(r, children, `${path}.children`, depth + 1),
   };
   return device;
+}
+
+function readJsonText(r: JsonFieldReader, obj: JsonObject, key: string, path: string) {
+  return emptyToNull(r.string(obj, key, path));
 }
 
 // lsblk < 2.34 writes every value as a string ("1", "0", "21474836480"); newer ones use types.

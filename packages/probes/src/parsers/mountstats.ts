@@ -13,11 +13,7 @@
  * (1.1 adds the per-op errors column). Indentation is tabs, sometimes mixed with spaces.
  */
 import {
-  MOUNTSTATS_BYTE_NAMES,
-  MOUNTSTATS_EVENT_NAMES,
-  type MountstatsBytes,
   type MountstatsCounter,
-  type MountstatsEvents,
   type MountstatsMount,
   type MountstatsOperation,
   type MountstatsReport,
@@ -27,7 +23,9 @@ import {
 } from "@holmes/core";
 import { decodeMountEscapes } from "./mountinfo";
 import { readCounters, readTransport, sumRetransmissions } from "./mountstats-counters";
+import { mountstatsBytes, mountstatsEvents } from "./mountstats-records";
 import { parseNfsOptions } from "./nfs-options";
+import { lineEnd, trimmedSlice } from "./text-lines";
 
 const DEVICE_LINE =
   /^(?:device (\S+)|no device) mounted on (\S+) with fstype (\S+)(?: statvers=(\S+))?$/;
@@ -39,21 +37,24 @@ type Stanza = { mount: MountstatsMount; isPerOp: boolean };
 export function parseMountstats(text: string): ParseResult<MountstatsReport> {
   const mounts: MountstatsMount[] = [];
   let stanza: Stanza | null = null;
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? "").trim();
+  for (let start = 0, lineNumber = 1; start <= text.length; lineNumber++) {
+    const end = lineEnd(text, start);
+    const line = trimmedSlice(text, start, end);
+    start = end + 1;
     if (line === "") continue;
     if (line.startsWith("device ") || line.startsWith("no device ")) {
-      const mount = deviceLine(line, i + 1);
+      const mount = deviceLine(line, lineNumber);
       if (!("device" in mount)) return mount;
       if (stanza) mounts.push(finish(stanza.mount));
       stanza = { mount, isPerOp: false };
       continue;
     }
     if (stanza === null || stanza.mount.statVersion === null) {
-      return parseFailure('"device … mounted on … with fstype …"', line, { line: i + 1 });
+      return parseFailure('"device … mounted on … with fstype …"', line, { line: lineNumber });
     }
-    const failure = stanza.isPerOp ? opLine(stanza, line, i + 1) : statLine(stanza, line, i + 1);
+    const failure = stanza.isPerOp
+      ? opLine(stanza, line, lineNumber)
+      : statLine(stanza, line, lineNumber);
     if (failure) return failure;
   }
   if (stanza) mounts.push(finish(stanza.mount));
@@ -133,22 +134,9 @@ function countersLine(
   values: MountstatsCounter[] | null,
 ): boolean {
   if (values === null || values.length === 0) return false;
-  if (key === "events") {
-    mount.events = named(MOUNTSTATS_EVENT_NAMES, values) as MountstatsEvents;
-  } else {
-    mount.bytes = named(MOUNTSTATS_BYTE_NAMES, values) as MountstatsBytes;
-  }
+  if (key === "events") mount.events = mountstatsEvents(values);
+  else mount.bytes = mountstatsBytes(values);
   return true;
-}
-
-/** Positional; kernels append new counters, so older ones leave the tail null. */
-function named(
-  names: readonly string[],
-  values: MountstatsCounter[],
-): Record<string, MountstatsCounter | null> {
-  const result: Record<string, MountstatsCounter | null> = {};
-  for (let i = 0; i < names.length; i++) result[names[i] ?? ""] = values[i] ?? null;
-  return result;
 }
 
 function opLine(stanza: Stanza, line: string, lineNumber: number): Failure | null {

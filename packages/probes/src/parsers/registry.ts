@@ -9,7 +9,7 @@ import { parseMdadmExamine } from "./mdadm-examine";
 import { parseMdstat } from "./mdstat";
 import { parseMountinfo } from "./mountinfo";
 import { parseMountstats } from "./mountstats";
-import { parseSmartctl, parseSmartctlScan } from "./smartctl";
+import { parseSmartctlAny } from "./smartctl";
 
 type AnyParser = (text: string) => ParseResult<unknown>;
 
@@ -18,21 +18,13 @@ function parseLvmAny(text: string): ParseResult<unknown> {
   return text.trimStart().startsWith("{") ? parseLvmReport(text) : parseVgcfgbackup(text);
 }
 
-/** `smartctl` takes one device's `--json` report or the `--scan --json` device list. */
-function parseSmartctlAny(text: string): ParseResult<unknown> {
-  // A device report always names "device"; only the scan lists "devices". `includes` is a
-  // plain substring search, cheap next to parsing the document.
-  return text.includes('"devices"') && !text.includes('"device"')
-    ? parseSmartctlScan(text)
-    : parseSmartctl(text);
-}
-
 /** The formats `holmes parse` knows, by the names other tools rely on. */
 export const PARSERS: Readonly<Record<string, AnyParser>> = {
   mdstat: parseMdstat,
   "mdadm-detail": parseMdadmDetail,
   "mdadm-detail-scan": parseMdadmDetailScan,
   "mdadm-examine": parseMdadmExamine,
+  // One device's `--json` report or the `--scan --json` device list.
   smartctl: parseSmartctlAny,
   lsblk: parseLsblk,
   findmnt: parseFindmnt,

@@ -7,7 +7,7 @@ import {
   ownFixture,
   ownFixtureNames,
 } from "../testing/fixtures";
-import { parseSmartctlScan } from "./smartctl";
+import { parseSmartctlAny, parseSmartctlScan } from "./smartctl";
 
 describe("parseSmartctlScan on own fixtures and malformed input", () => {
   it("has a test for every own fixture", () => {
@@ -121,3 +121,23 @@ describe.runIf(hasSharedFixtures("smartctl-scan-json"))(
     });
   },
 );
+
+describe("parseSmartctlAny", () => {
+  const scan = '{"smartctl":{"exit_status":0},"devices":[{"name":"/dev/sda","protocol":"ATA"}]';
+  const report = '{"smartctl":{"exit_status":0},"device":{"name":"/dev/sda","protocol":"ATA"}}';
+
+  it("reads a device list as a scan and a device report as a report", () => {
+    expect(parseSmartctlAny(`${scan}}`)).toEqual(parseSmartctlScan(`${scan}}`));
+    const result = parseSmartctlAny(report);
+    expect(result.ok && !Array.isArray(result.value) && result.value.device?.name).toBe("/dev/sda");
+  });
+
+  it('decides on the text "device", so a key spelled with an escape does not count', () => {
+    // \u0064 is "d": JSON.parse sees a "device" key, the text never says "device".
+    const escaped = `${scan},"\\u0064evice":{"name":"/dev/sdb"}}`;
+    expect(parseSmartctlAny(escaped)).toEqual(parseSmartctlScan(escaped));
+    const named = `${scan},"device":{"name":"/dev/sdb"}}`;
+    const result = parseSmartctlAny(named);
+    expect(result.ok && !Array.isArray(result.value) && result.value.device?.name).toBe("/dev/sdb");
+  });
+});

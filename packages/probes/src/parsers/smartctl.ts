@@ -37,24 +37,53 @@ import { readScsi } from "./smartctl-scsi";
 
 /** Decodes smartctl's exit bitmask (man smartctl, "EXIT STATUS"); higher bits are ignored. */
 export function decodeSmartctlExitStatus(n: number): SmartExitStatus {
-  const bit = (i: number) => (n & (1 << i)) !== 0;
   return {
     raw: n,
-    hasCommandLineError: bit(0),
-    hasDeviceOpenFailed: bit(1),
-    hasSmartCommandFailed: bit(2),
-    isDiskFailing: bit(3),
-    hasPrefailAtOrBelowThreshold: bit(4),
-    hasAttributesBelowThresholdInPast: bit(5),
-    hasErrorLogErrors: bit(6),
-    hasSelfTestLogErrors: bit(7),
+    hasCommandLineError: isBitSet(n, 0),
+    hasDeviceOpenFailed: isBitSet(n, 1),
+    hasSmartCommandFailed: isBitSet(n, 2),
+    isDiskFailing: isBitSet(n, 3),
+    hasPrefailAtOrBelowThreshold: isBitSet(n, 4),
+    hasAttributesBelowThresholdInPast: isBitSet(n, 5),
+    hasErrorLogErrors: isBitSet(n, 6),
+    hasSelfTestLogErrors: isBitSet(n, 7),
   };
+}
+
+// A module-level helper, not a closure over `n`: a closure is a new function object on every
+// report (and under tsx, which keeps function names, a defineProperty call as well).
+function isBitSet(n: number, bit: number): boolean {
+  return (n & (1 << bit)) !== 0;
 }
 
 export function parseSmartctl(jsonText: string): ParseResult<SmartReport> {
   const root = readSmartctlRoot(jsonText);
+  return root.ok ? reportFrom(root.value) : root;
+}
+
+/**
+ * One device's report or the `--scan` device list, whichever `jsonText` is. The document is
+ * parsed once for either, where deciding on the text first and then parsing read it twice.
+ */
+export function parseSmartctlAny(jsonText: string): ParseResult<SmartReport | SmartScanDevice[]> {
+  const root = readSmartctlRoot(jsonText);
   if (!root.ok) return root;
-  const { doc, exitStatus, r } = root.value;
+  return isScanListing(jsonText, root.value.doc) ? scanFrom(root.value) : reportFrom(root.value);
+}
+
+/**
+ * A device report always names "device"; only the scan lists "devices". The test is on the text
+ * (`"device"` anywhere, as it always was), but a document with a top-level "device" key and no
+ * backslash at all (so no escaped key) must contain that text, which a one-character search
+ * shows without reading the document for an eight-character needle.
+ */
+function isScanListing(jsonText: string, doc: JsonObject): boolean {
+  if (Object.hasOwn(doc, "device") && !jsonText.includes("\\")) return false;
+  return !jsonText.includes('"device"') && jsonText.includes('"devices"');
+}
+
+function reportFrom(root: SmartctlRoot): ParseResult<SmartReport> {
+  const { doc, exitStatus, r } = root;
   const device = readSmartDevice(r, doc);
   // Without a device object smartctl never got as far as identifying the disk; that is only
   // legitimate when the exit status says so (bad arguments, open failed).
@@ -63,7 +92,7 @@ export function parseSmartctl(jsonText: string): ParseResult<SmartReport> {
       field: "device",
     });
   }
-  return r.finish(assembleReport(root.value, device));
+  return r.finish(assembleReport(root, device));
 }
 
 function assembleReport(root: SmartctlRoot, device: SmartDevice | null): SmartReport {
@@ -202,8 +231,11 @@ function findSkippedPowerMode(messages: string[]): string | null {
 
 export function parseSmartctlScan(jsonText: string): ParseResult<SmartScanDevice[]> {
   const root = readSmartctlRoot(jsonText);
-  if (!root.ok) return root;
-  const { doc, r } = root.value;
+  return root.ok ? scanFrom(root.value) : root;
+}
+
+function scanFrom(root: SmartctlRoot): ParseResult<SmartScanDevice[]> {
+  const { doc, r } = root;
   // smartctl writes no "devices" key at all when the scan found nothing.
   const rows = r.objects(r.array(doc, "devices", ""), "devices");
   const devices = rows.map((row, i): SmartScanDevice => {
