@@ -64,9 +64,11 @@ export type CycleFigures = {
   connectionsOpened: number;
   hostP50Ms: number;
   hostP99Ms: number;
-  /** RSS and V8 heap right after the cycle, and the peak RSS so far. */
+  /** RSS, V8 heap and memory outside it (Buffers, zlib, TLS) right after the cycle, and the peak
+   * RSS so far. */
   rssMb: number;
   heapMb: number;
+  externalMb: number;
   peakRssMb: number;
 };
 
@@ -148,7 +150,16 @@ async function main(options: WorkerOptions): Promise<void> {
     (settings: CollectorSettings): CycleRun =>
     (targets) =>
       collectHosts(
-        { db, pool, settings, privateKeyFor, now: () => new Date(), writeCache },
+        // As the long-running collector does: outcomes are dropped once stored.
+        {
+          db,
+          pool,
+          settings,
+          privateKeyFor,
+          now: () => new Date(),
+          writeCache,
+          keepOutcomes: false,
+        },
         targets,
       );
 
@@ -191,6 +202,7 @@ async function main(options: WorkerOptions): Promise<void> {
       hostP99Ms: percentile(durations, 0.99),
       rssMb: memory.rss / 1048576,
       heapMb: memory.heapUsed / 1048576,
+      externalMb: memory.external / 1048576,
       peakRssMb: peakRssMb(),
     };
   };

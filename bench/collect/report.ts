@@ -34,14 +34,14 @@ export function steadyMedian(figures: WorkerFigures): CycleFigures | undefined {
 
 export function printCycles(figures: WorkerFigures): void {
   console.log(
-    "  cycle             wall s   cpu s (collector/sim/db)   db write s: sum / busy   other tx s   stmts/host (writes)   list ms   host p50/p99 ms   rss/heap/peak MB   statuses",
+    "  cycle             wall s   cpu s (collector/sim/db)   db write s: sum / busy   other tx s   stmts/host (writes)   list ms   host p50/p99 ms   rss/heap/ext/peak MB   statuses",
   );
   for (const c of figures.cycles) {
     const statuses = Object.entries(c.statuses)
       .map(([status, n]) => `${status} ${n}`)
       .join(", ");
     console.log(
-      `  ${c.label.padEnd(16)} ${seconds(c.wallMs).padStart(7)} ${`${seconds(c.cpuMs)} / ${seconds(c.simCpuMs)} / ${seconds(c.dbCpuMs)}`.padStart(26)} ${`${seconds(c.dbWriteSumMs)} / ${seconds(c.dbWriteBusyMs)}`.padStart(24)} ${seconds(c.otherTxSumMs).padStart(12)} ${perHost(c, c.statements).padStart(12)} (${perHost(c, c.writeStatements)}) ${c.listMs.toFixed(0).padStart(9)} ${`${c.hostP50Ms} / ${c.hostP99Ms}`.padStart(17)} ${`${c.rssMb.toFixed(0)}/${c.heapMb.toFixed(0)}/${c.peakRssMb.toFixed(0)}`.padStart(16)}   ${statuses}`,
+      `  ${c.label.padEnd(16)} ${seconds(c.wallMs).padStart(7)} ${`${seconds(c.cpuMs)} / ${seconds(c.simCpuMs)} / ${seconds(c.dbCpuMs)}`.padStart(26)} ${`${seconds(c.dbWriteSumMs)} / ${seconds(c.dbWriteBusyMs)}`.padStart(24)} ${seconds(c.otherTxSumMs).padStart(12)} ${perHost(c, c.statements).padStart(12)} (${perHost(c, c.writeStatements)}) ${c.listMs.toFixed(0).padStart(9)} ${`${c.hostP50Ms} / ${c.hostP99Ms}`.padStart(17)} ${`${c.rssMb.toFixed(0)}/${c.heapMb.toFixed(0)}/${c.externalMb.toFixed(0)}/${c.peakRssMb.toFixed(0)}`.padStart(20)}   ${statuses}`,
     );
   }
   const cpu = figures.cycles.reduce((sum, c) => sum + c.cpuMs, 0);

@@ -1,12 +1,14 @@
 import { gzipSync } from "node:zlib";
 import type { Database } from "@holmes/db/client";
-import { type ProbeRunRecord, recordFailure, recordSnapshot } from "@holmes/db/queries/fleet-state";
+import { type ProbeRunRecord, recordFailure } from "@holmes/db/queries/fleet-state";
 import { type PollTargetRow, pinHostKey, recordPresentedHostKey } from "@holmes/db/queries/hosts";
 import type { ProbeSection } from "@holmes/probes/commands";
 import type { ProbeError, SshConnectionPool } from "@holmes/probes/ssh";
 import { type CaptureEvidenceResult, keepPollEvidence } from "./evidence";
-import { updateHostFindings } from "./findings";
+import { updateFindingsAfterPoll, updateHostFindings } from "./findings";
+import type { StoredPoll } from "./host-state-memory";
 import { type PollOutcome, pollHost } from "./poll/poll-host";
+import { storeSnapshot } from "./store";
 import { snapshotHashes, type WriteCache } from "./write-cache";
 
 export type CollectorSettings = {
@@ -28,8 +30,17 @@ export type CollectDeps = {
   /** Returns the private key for a host (from its identity file or sealed credential). */
   privateKeyFor: (host: PollTargetRow) => Promise<string>;
   now: () => Date;
-  /** Skips rewriting current-state tables this process already wrote unchanged. */
+  /**
+   * Skips rewriting current-state tables this process already wrote unchanged, and follows each
+   * host's state in memory so its findings need not read it back after every poll.
+   */
   writeCache?: WriteCache;
+  /**
+   * Keep each host's parsed outcome (raw outputs included) in its result; default true, for
+   * one-shot callers that print or inspect it. A long-running collector passes false: a cycle
+   * of 1,000 hosts would otherwise hold every raw output until it ends.
+   */
+  keepOutcomes?: boolean;
 };
 
 export type HostResult = {
@@ -66,6 +77,7 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
   const startedAt = deps.now();
   // A skipped host is still judged: its data ages, and "stale" must appear without a poll.
   if (host.presentedHostKey) {
+    deps.writeCache?.forgetState(host.id);
     await evaluateFindings(deps, host);
     return skipped(
       host,
@@ -73,6 +85,7 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
     );
   }
   if (host.nextAttemptAt && host.nextAttemptAt > startedAt) {
+    deps.writeCache?.forgetState(host.id);
     await evaluateFindings(deps, host);
     return skipped(host, `backing off until ${host.nextAttemptAt.toISOString()}`);
   }
@@ -80,6 +93,7 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
   const outcome = await pollOnce(deps, host, startedAt);
   const durationMs = Math.round(performance.now() - clock);
   if (outcome.ok) {
+    const pinnedHostKey = host.pinnedHostKey ?? outcome.hostKeyFingerprint;
     if (!host.pinnedHostKey && outcome.hostKeyFingerprint) {
       await pinHostKey(deps.db, host.id, outcome.hostKeyFingerprint, startedAt);
     }
@@ -87,13 +101,12 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
     const hashes = snapshotHashes(outcome.snapshot);
     let probeRunId: number;
     try {
-      probeRunId = await recordSnapshot(
-        deps.db,
-        host.id,
-        outcome.snapshot,
-        runRecord(startedAt, durationMs, status, outcome.sections, outcome.problems),
-        { unchanged: deps.writeCache?.unchanged(host.id, hashes, host.lastSuccessAt) },
-      );
+      probeRunId = await storeSnapshot(deps.db, {
+        hostId: host.id,
+        snapshot: outcome.snapshot,
+        run: runRecord(startedAt, durationMs, status, outcome.sections, outcome.problems),
+        unchanged: deps.writeCache?.unchanged(host.id, hashes, host.lastSuccessAt),
+      });
     } catch (error) {
       deps.writeCache?.forget(host.id);
       throw error;
@@ -107,10 +120,17 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
       sections: outcome.sections,
       observedAt: startedAt,
     });
-    await evaluateFindings(deps, host);
+    const stored: StoredPoll = {
+      snapshot: outcome.snapshot,
+      status,
+      parseErrors: outcome.problems,
+      host: { id: host.id, name: host.name, pinnedHostKey, presentedHostKey: null },
+    };
+    await evaluateFindingsAfterPoll(deps, host, stored, evidence);
     const message = outcome.problems.map((p) => `${p.commandId}: ${p.message}`).join("; ");
-    return { host: host.name, status, message, durationMs, outcome, evidence };
+    return { host: host.name, status, message, durationMs, outcome: kept(deps, outcome), evidence };
   }
+  deps.writeCache?.forgetState(host.id);
   await recordPollFailure(deps, host, outcome.error, startedAt, durationMs, outcome.sections);
   await evaluateFindings(deps, host);
   return {
@@ -118,9 +138,12 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
     status: outcome.error.code,
     message: outcome.error.message,
     durationMs,
-    outcome,
+    outcome: kept(deps, outcome),
   };
 }
+
+const kept = (deps: CollectDeps, outcome: PollOutcome) =>
+  deps.keepOutcomes === false ? null : outcome;
 
 async function pollOnce(
   deps: CollectDeps,
@@ -161,6 +184,34 @@ async function evaluateFindings(deps: CollectDeps, host: PollTargetRow) {
       pollIntervalMs: deps.settings.intervalMs,
     });
   } catch (error) {
+    console.error(
+      `holmes collector: findings for ${host.name} not updated: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** As evaluateFindings, for a poll just stored: followed in memory when the write cache can. */
+async function evaluateFindingsAfterPoll(
+  deps: CollectDeps,
+  host: PollTargetRow,
+  poll: StoredPoll,
+  evidence: CaptureEvidenceResult | null,
+) {
+  if (!deps.writeCache) return evaluateFindings(deps, host);
+  try {
+    await updateFindingsAfterPoll(
+      deps.db,
+      deps.writeCache,
+      {
+        ...poll,
+        lastSuccessBefore: host.lastSuccessAt,
+        // The vault adds or resolves alerts only with a capture; a failed capture is unknown.
+        hasEvidenceChanged: evidence === null || evidence.captureId !== null,
+      },
+      { now: deps.now(), pollIntervalMs: deps.settings.intervalMs },
+    );
+  } catch (error) {
+    deps.writeCache.forgetState(host.id);
     console.error(
       `holmes collector: findings for ${host.name} not updated: ${error instanceof Error ? error.message : String(error)}`,
     );

@@ -1,17 +1,26 @@
+import type { HostState } from "@holmes/core";
 import type { Database } from "@holmes/db/client";
+import { loadEvidenceAlerts } from "@holmes/db/queries/evidence-alerts";
 import { requestEvidenceCapture } from "@holmes/db/queries/evidence-requests";
-import { type ReconcileResult, reconcileFindings } from "@holmes/db/queries/findings";
+import type { ReconcileResult } from "@holmes/db/queries/findings";
+import { loadHostHistory } from "@holmes/db/queries/host-history";
 import { loadHostState } from "@holmes/db/queries/host-state";
 import { DEFAULT_FINDING_SETTINGS, evaluateHost, type FindingSettings } from "@holmes/findings";
+import { advanceHistory, type StoredPoll, stateAfterPoll } from "./host-state-memory";
+import { degradedByDesignOf, storeFindings } from "./store";
+import type { KnownHostState, WriteCache } from "./write-cache";
+
+type FindingOptions = { now: Date; pollIntervalMs: number; settings?: FindingSettings };
 
 /**
  * Re-reads what Holmes knows about a host, runs the rules and records the findings' lifecycle.
- * Runs after every poll attempt (success or failure) and for hosts whose data went stale.
+ * Runs after every failed or skipped poll attempt (and for hosts whose data went stale), and
+ * after a successful poll whose host this process cannot follow in memory.
  */
 export async function updateHostFindings(
   db: Database,
   hostId: string,
-  options: { now: Date; pollIntervalMs: number; settings?: FindingSettings },
+  options: FindingOptions,
 ): Promise<ReconcileResult | null> {
   const settings = options.settings ?? DEFAULT_FINDING_SETTINGS;
   const state = await loadHostState(db, hostId, {
@@ -20,8 +29,83 @@ export async function updateHostFindings(
     recentWindowHours: settings.recentWindowHours,
   });
   if (!state) return null;
-  const result = await reconcileFindings(db, hostId, evaluateHost(state, settings), options.now);
-  await requestCaptureOnCritical(db, hostId, result, options.now);
+  return judge(db, state, settings, options.now);
+}
+
+/**
+ * The findings after a successful poll this process just stored. When the cache still follows
+ * the host (its last success in the database was this process's write), the state is built from
+ * the snapshot in memory: only the responders' array expectations are read, and the evidence
+ * alerts when the vault stored something. Otherwise it is read whole, and followed from then on.
+ */
+export async function updateFindingsAfterPoll(
+  db: Database,
+  cache: WriteCache,
+  poll: StoredPoll & { lastSuccessBefore: Date | null; hasEvidenceChanged: boolean },
+  options: FindingOptions,
+): Promise<ReconcileResult | null> {
+  const settings = options.settings ?? DEFAULT_FINDING_SETTINGS;
+  const since = new Date(options.now.getTime() - settings.recentWindowHours * 3_600_000);
+  const hostId = poll.host.id;
+  const known = cache.knownState(hostId, poll.lastSuccessBefore, options.now);
+  const next = known
+    ? await followInMemory(db, known, poll, { ...options, since })
+    : await readKnownState(db, hostId, { ...options, since, settings });
+  if (!next) {
+    cache.forgetState(hostId);
+    return null;
+  }
+  cache.rememberState(hostId, next, poll.snapshot.observedAt);
+  return judge(db, next.state, settings, options.now);
+}
+
+async function followInMemory(
+  db: Database,
+  known: KnownHostState,
+  poll: StoredPoll & { hasEvidenceChanged: boolean },
+  options: FindingOptions & { since: Date },
+): Promise<KnownHostState> {
+  const [degradedByDesign, evidenceAlerts] = await Promise.all([
+    degradedByDesignOf(db, poll.host.id),
+    poll.hasEvidenceChanged
+      ? loadEvidenceAlerts(db, poll.host.id, options.since)
+      : known.evidenceAlerts,
+  ]);
+  const history = advanceHistory(known.history, poll.snapshot, options.since);
+  const state = stateAfterPoll({
+    previous: known.state,
+    history,
+    poll,
+    degradedByDesign,
+    evidenceAlerts,
+    now: options.now,
+    pollIntervalMs: options.pollIntervalMs,
+    since: options.since,
+  });
+  return { state, history, evidenceAlerts: state.evidenceAlerts, loadedAt: known.loadedAt };
+}
+
+async function readKnownState(
+  db: Database,
+  hostId: string,
+  options: FindingOptions & { since: Date; settings: FindingSettings },
+): Promise<KnownHostState | null> {
+  const [state, history] = await Promise.all([
+    loadHostState(db, hostId, {
+      now: options.now,
+      pollIntervalMs: options.pollIntervalMs,
+      recentWindowHours: options.settings.recentWindowHours,
+    }),
+    loadHostHistory(db, hostId, options.since),
+  ]);
+  if (!state) return null;
+  return { state, history, evidenceAlerts: state.evidenceAlerts, loadedAt: options.now };
+}
+
+async function judge(db: Database, state: HostState, settings: FindingSettings, now: Date) {
+  const drafts = evaluateHost(state, settings);
+  const result = await storeFindings(db, { hostId: state.host.id, drafts, now });
+  await requestCaptureOnCritical(db, state.host.id, result, now);
   return result;
 }
 

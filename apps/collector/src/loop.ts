@@ -49,6 +49,7 @@ export function startCollectorLoop(options: {
         privateKeyFor: options.privateKeyFor,
         now: () => new Date(),
         writeCache,
+        keepOutcomes: false,
       },
       due,
     );

@@ -47,6 +47,8 @@ export async function startQueueCollector(options: {
     privateKeyFor: options.privateKeyFor,
     now: () => new Date(),
     writeCache,
+    // The cycle window keeps results until the heartbeat; their raw outputs are not needed.
+    keepOutcomes: false,
   };
   const window = createCycleWindow();
 

@@ -1,6 +1,6 @@
 import type { HostSnapshot } from "@holmes/db/queries/fleet-state";
 import { describe, expect, it } from "vitest";
-import { snapshotHashes, WriteCache } from "./write-cache";
+import { type KnownHostState, snapshotHashes, WriteCache } from "./write-cache";
 
 function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {
   return {
@@ -52,5 +52,49 @@ describe("WriteCache", () => {
     cache.remember("h1", snapshotHashes(snapshot()), first);
     const withDisks = snapshotHashes(snapshot({ disks: [{ name: "sda" }] }));
     expect(cache.unchanged("h1", withDisks, first).has("disks")).toBe(false);
+  });
+
+  describe("the host state it follows", () => {
+    const known = (loadedAt: Date): KnownHostState => ({
+      state: { host: { id: "h1" } } as KnownHostState["state"],
+      history: {
+        smartCounters: new Map(),
+        nfsRetransmissions: new Map(),
+        kernelEvents: [],
+        slotSerials: new Map(),
+      },
+      evidenceAlerts: [],
+      loadedAt,
+    });
+
+    it("is trusted while the host's last success is this process's write", () => {
+      const cache = new WriteCache();
+      cache.rememberState("h1", known(first), first);
+      const soon = new Date(first.getTime() + 60_000);
+      expect(cache.knownState("h1", first, soon)?.loadedAt).toEqual(first);
+      expect(cache.knownState("h1", soon, soon)).toBeNull();
+      expect(cache.knownState("h1", null, soon)).toBeNull();
+      expect(cache.knownState("h2", first, soon)).toBeNull();
+    });
+
+    it("is read again an hour after it was loaded, and dropped after a failed poll", () => {
+      const cache = new WriteCache();
+      cache.rememberState("h1", known(first), first);
+      expect(cache.knownState("h1", first, new Date(first.getTime() + 3_600_000))).toBeNull();
+      cache.forgetState("h1");
+      expect(cache.knownState("h1", first, first)).toBeNull();
+    });
+
+    it("is dropped with the write hashes when a write fails, but not the other way round", () => {
+      const cache = new WriteCache();
+      const hashes = snapshotHashes(snapshot());
+      cache.remember("h1", hashes, first);
+      cache.rememberState("h1", known(first), first);
+      cache.forgetState("h1");
+      expect(cache.unchanged("h1", hashes, first).size).toBeGreaterThan(0);
+      cache.rememberState("h1", known(first), first);
+      cache.forget("h1");
+      expect(cache.knownState("h1", first, first)).toBeNull();
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import type { EvidenceAlertState, HostState } from "@holmes/core";
 import type { CurrentStateTable, HostSnapshot } from "@holmes/db/queries/fleet-state";
+import type { HostHistory } from "@holmes/db/queries/host-history";
 
 type Hashes = Partial<Record<CurrentStateTable, string>>;
 
@@ -12,6 +14,13 @@ const TABLES: ReadonlyArray<[CurrentStateTable, (s: HostSnapshot) => unknown[] |
   ["volumeGroups", (s) => s.volumeGroups],
 ];
 
+/**
+ * How long a host's state followed in memory is trusted before it is read again: history
+ * thinning, retention and deleted hosts change the database behind this process's back, and
+ * this bounds how long such a change can go unseen by the findings.
+ */
+const STATE_TRUST_MS = 3_600_000;
+
 /** A content hash per current-state table; null for a table the snapshot does not carry. */
 export function snapshotHashes(snapshot: HostSnapshot): Hashes {
   const hashes: Hashes = {};
@@ -22,15 +31,28 @@ export function snapshotHashes(snapshot: HostSnapshot): Hashes {
   return hashes;
 }
 
+/** What the findings rules last read of a host, and the raw history the next poll extends. */
+export type KnownHostState = {
+  state: HostState;
+  history: HostHistory;
+  /** Its evidence alerts as last read (the vault adds them only with a capture). */
+  evidenceAlerts: EvidenceAlertState[];
+  /** When this was last read from the database; polls after it are followed in memory. */
+  loadedAt: Date;
+};
+
 type Written = { hashes: Hashes; at: number };
 
 /**
- * What this process last wrote for each host, so an unchanged table is not rewritten. It is only
- * trusted while the database's last success for the host is this process's own write: if another
- * collector polled the host since (its job moved), or anything else wrote, the next write is full.
+ * What this process last wrote for each host, so an unchanged table is not rewritten, and the
+ * host's state after that write, so its findings need not read it back. Both are only trusted
+ * while the database's last success for the host is this process's own write: if another
+ * collector polled the host since (its job moved), or anything else wrote, the next write is
+ * full and the state is read again.
  */
 export class WriteCache {
   readonly #written = new Map<string, Written>();
+  readonly #states = new Map<string, KnownHostState & { at: number }>();
 
   unchanged(
     hostId: string,
@@ -51,7 +73,25 @@ export class WriteCache {
     this.#written.set(hostId, { hashes: { ...previous, ...hashes }, at: writtenAt.getTime() });
   }
 
+  /** The host's state as this process's last write left it; null when that is not trusted. */
+  knownState(hostId: string, lastSuccessInDatabase: Date | null, now: Date): KnownHostState | null {
+    const known = this.#states.get(hostId);
+    if (!known || known.at !== lastSuccessInDatabase?.getTime()) return null;
+    if (now.getTime() - known.loadedAt.getTime() >= STATE_TRUST_MS) return null;
+    return known;
+  }
+
+  rememberState(hostId: string, known: KnownHostState, writtenAt: Date) {
+    this.#states.set(hostId, { ...known, at: writtenAt.getTime() });
+  }
+
+  /** After a failed or skipped poll: its error and backoff are not in the state kept here. */
+  forgetState(hostId: string) {
+    this.#states.delete(hostId);
+  }
+
   forget(hostId: string) {
     this.#written.delete(hostId);
+    this.#states.delete(hostId);
   }
 }

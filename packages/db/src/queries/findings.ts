@@ -1,5 +1,5 @@
 import { AppError, type FindingDraft } from "@holmes/core";
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { findingEvents, findings } from "../schema";
 
@@ -26,48 +26,97 @@ export async function reconcileFindings(
   drafts: readonly FindingDraft[],
   now: Date,
 ): Promise<ReconcileResult> {
+  const [result] = await reconcileHostsFindings(db, [{ hostId, drafts, now }]);
+  if (!result) throw new AppError("INTERNAL", { message: "reconcile returned nothing" });
+  return result;
+}
+
+export type HostFindingDrafts = { hostId: string; drafts: readonly FindingDraft[]; now: Date };
+
+/**
+ * reconcileFindings for several hosts (each at most once) in one transaction: the unchanged
+ * findings of all of them, most findings on most polls, are refreshed by a single statement.
+ * Returns one result per host, in order.
+ */
+export async function reconcileHostsFindings(
+  db: Database,
+  hosts: readonly HostFindingDrafts[],
+): Promise<ReconcileResult[]> {
+  if (hosts.length === 0) return [];
+  if (new Set(hosts.map((h) => h.hostId)).size !== hosts.length) {
+    throw new AppError("INTERNAL", { message: "reconcileHostsFindings takes each host once" });
+  }
   return db.transaction(async (tx) => {
     const current = await tx
       .select()
       .from(findings)
-      .where(and(eq(findings.hostId, hostId), ne(findings.state, "resolved")))
+      .where(
+        and(
+          inArray(
+            findings.hostId,
+            hosts.map((h) => h.hostId),
+          ),
+          ne(findings.state, "resolved"),
+        ),
+      )
       .for("update");
-    const byKey = new Map(current.map((f) => [keyOf(f), f]));
-    const result: ReconcileResult = { opened: [], resolved: 0, updated: 0 };
-    const unchanged: string[] = [];
-    for (const draft of drafts) {
-      const existing = byKey.get(keyOf(draft));
-      byKey.delete(keyOf(draft));
-      if (existing && isSame(existing, draft, now)) {
-        unchanged.push(existing.id);
-      } else if (existing) {
-        await refresh(tx, existing, draft, now);
-        result.updated += 1;
-      } else {
-        const id = await open(tx, hostId, draft, now);
-        result.opened.push({
-          id,
-          ruleId: draft.ruleId,
-          severity: draft.severity,
-          objectName: draft.objectName,
-        });
-      }
+    const unchanged: Array<{ id: string; now: Date }> = [];
+    const results: ReconcileResult[] = [];
+    for (const host of hosts) {
+      const own = current.filter((f) => f.hostId === host.hostId);
+      results.push(await reconcileHost(tx, host, own, unchanged));
     }
     // Most findings hold unchanged from poll to poll: one statement refreshes all of them.
     if (unchanged.length > 0) {
-      await tx.update(findings).set({ lastSeenAt: now }).where(inArray(findings.id, unchanged));
-      result.updated += unchanged.length;
+      const seen = sql.join(
+        unchanged.map((u) => sql`(${u.id}::uuid, ${u.now.toISOString()}::timestamptz)`),
+        sql`, `,
+      );
+      await tx.execute(sql`
+        update ${findings} set last_seen_at = seen.at
+        from (values ${seen}) as seen(id, at) where ${findings.id} = seen.id`);
     }
-    for (const gone of byKey.values()) {
-      await tx
-        .update(findings)
-        .set({ state: "resolved", resolvedAt: now })
-        .where(eq(findings.id, gone.id));
-      await event(tx, gone, "resolved", now);
-      result.resolved += 1;
-    }
-    return result;
+    return results;
   });
+}
+
+async function reconcileHost(
+  tx: Tx,
+  host: HostFindingDrafts,
+  current: readonly FindingRow[],
+  unchanged: Array<{ id: string; now: Date }>,
+): Promise<ReconcileResult> {
+  const { hostId, drafts, now } = host;
+  const byKey = new Map(current.map((f) => [keyOf(f), f]));
+  const result: ReconcileResult = { opened: [], resolved: 0, updated: 0 };
+  for (const draft of drafts) {
+    const existing = byKey.get(keyOf(draft));
+    byKey.delete(keyOf(draft));
+    if (existing && isSame(existing, draft, now)) {
+      unchanged.push({ id: existing.id, now });
+      result.updated += 1;
+    } else if (existing) {
+      await refresh(tx, existing, draft, now);
+      result.updated += 1;
+    } else {
+      const id = await open(tx, hostId, draft, now);
+      result.opened.push({
+        id,
+        ruleId: draft.ruleId,
+        severity: draft.severity,
+        objectName: draft.objectName,
+      });
+    }
+  }
+  for (const gone of byKey.values()) {
+    await tx
+      .update(findings)
+      .set({ state: "resolved", resolvedAt: now })
+      .where(eq(findings.id, gone.id));
+    await event(tx, gone, "resolved", now);
+    result.resolved += 1;
+  }
+  return result;
 }
 
 type FindingRow = typeof findings.$inferSelect;

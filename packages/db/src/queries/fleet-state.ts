@@ -1,20 +1,21 @@
 import { and, eq, lt, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import {
-  arraySlotSerials,
-  arraySyncSamples,
-  disks,
+  type disks,
   hostCollection,
-  kernelEvents,
-  loopDevices,
-  mdArrays,
-  mdMembers,
-  mounts,
-  nfsSamples,
+  type kernelEvents,
+  type loopDevices,
+  type mdArrays,
+  type mdMembers,
+  type mounts,
+  type nfsSamples,
   probeRuns,
-  smartSamples,
-  volumeGroups,
+  type smartSamples,
+  type volumeGroups,
 } from "../schema";
+import { recordSnapshots } from "./snapshot-writes";
+
+export { recordSnapshots };
 
 type Row<T extends { $inferInsert: unknown }> = Omit<T["$inferInsert"], "hostId" | "observedAt">;
 
@@ -51,6 +52,15 @@ export type CurrentStateTable =
 
 export type ProbeRunRecord = Omit<typeof probeRuns.$inferInsert, "id" | "hostId">;
 
+/** One host's successful poll, as recordSnapshots takes it. */
+export type SnapshotWrite = {
+  hostId: string;
+  snapshot: HostSnapshot;
+  run: ProbeRunRecord;
+  /** Tables whose content the caller knows is what it wrote last time (they are not rewritten). */
+  unchanged?: ReadonlySet<CurrentStateTable>;
+};
+
 /**
  * Replaces a host's current state with a snapshot and appends its history, in one transaction:
  * readers never see half a poll. Current rows are replaced rather than upserted so that an array
@@ -64,136 +74,9 @@ export async function recordSnapshot(
   run: ProbeRunRecord,
   options: { unchanged?: ReadonlySet<CurrentStateTable> } = {},
 ): Promise<number> {
-  const at = snapshot.observedAt;
-  const withHost = <T extends object>(rows: T[]) =>
-    rows.map((row) => ({ ...row, hostId, observedAt: at }));
-  // Most polls change nothing in the current state; rewriting it would be most of a poll's cost.
-  const isChanged = (table: CurrentStateTable) => !options.unchanged?.has(table);
-  return db.transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(probeRuns)
-      .values({ ...run, hostId })
-      .returning({ id: probeRuns.id });
-    if (!inserted) throw new Error("probe run insert returned nothing");
-    if (isChanged("arrays")) await replaceRows(tx, mdArrays, hostId, withHost(snapshot.arrays));
-    if (isChanged("members")) await replaceRows(tx, mdMembers, hostId, withHost(snapshot.members));
-    if (snapshot.disks && isChanged("disks")) {
-      await replaceRows(tx, disks, hostId, withHost(snapshot.disks));
-    }
-    if (isChanged("mounts")) await replaceRows(tx, mounts, hostId, withHost(snapshot.mounts));
-    if (isChanged("loopDevices")) {
-      await replaceRows(tx, loopDevices, hostId, withHost(snapshot.loopDevices));
-    }
-    if (isChanged("volumeGroups")) {
-      await replaceRows(tx, volumeGroups, hostId, withHost(snapshot.volumeGroups));
-    }
-    await appendHistory(tx, hostId, snapshot);
-    await trackSlotSerials(tx, hostId, snapshot);
-    await markSuccess(tx, hostId, snapshot, run);
-    return inserted.id;
-  });
-}
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-type HostTable =
-  | typeof mdArrays
-  | typeof mdMembers
-  | typeof disks
-  | typeof mounts
-  | typeof loopDevices
-  | typeof volumeGroups;
-
-async function replaceRows(tx: Tx, table: HostTable, hostId: string, rows: object[]) {
-  await tx.delete(table).where(eq(table.hostId, hostId));
-  if (rows.length > 0) await tx.insert(table).values(rows as never[]);
-}
-
-async function appendHistory(tx: Tx, hostId: string, snapshot: HostSnapshot) {
-  const at = snapshot.observedAt;
-  const syncing = snapshot.arrays.filter((a) => a.syncAction);
-  if (syncing.length > 0) {
-    await tx.insert(arraySyncSamples).values(
-      syncing.map((a) => ({
-        hostId,
-        arrayName: a.name,
-        observedAt: at,
-        action: a.syncAction ?? "",
-        percent: a.syncPercent,
-        speedKbps: a.syncSpeedKbps,
-      })),
-    );
-  }
-  if (snapshot.smartSamples.length > 0) {
-    await tx
-      .insert(smartSamples)
-      .values(snapshot.smartSamples.map((s) => ({ ...s, hostId, observedAt: at })));
-  }
-  if (snapshot.nfsSamples.length > 0) {
-    await tx
-      .insert(nfsSamples)
-      .values(snapshot.nfsSamples.map((s) => ({ ...s, hostId, observedAt: at })));
-  }
-  if (snapshot.kernelEvents.length > 0) {
-    await tx
-      .insert(kernelEvents)
-      .values(snapshot.kernelEvents.map((e) => ({ ...e, hostId, receivedAt: at })));
-  }
-}
-
-/**
- * Keeps, per array slot, the serial of the disk in it and the one before: the slot → serial map a
- * recovery needs, and the "disk replaced" finding's evidence. Only working members count: a spare
- * or a faulty disk does not own a slot.
- */
-async function trackSlotSerials(tx: Tx, hostId: string, snapshot: HostSnapshot) {
-  const rows = snapshot.members.flatMap((member) =>
-    member.slot === null || member.slot === undefined || !member.diskSerial
-      ? []
-      : member.isSpare || member.isFaulty
-        ? []
-        : [
-            {
-              hostId,
-              arrayName: member.arrayName,
-              slot: member.slot,
-              serial: member.diskSerial,
-              observedAt: snapshot.observedAt,
-            },
-          ],
-  );
-  if (rows.length === 0) return;
-  const isChanged = sql`${arraySlotSerials.serial} <> excluded.serial`;
-  await tx
-    .insert(arraySlotSerials)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [arraySlotSerials.hostId, arraySlotSerials.arrayName, arraySlotSerials.slot],
-      set: {
-        previousSerial: sql`case when ${isChanged} then ${arraySlotSerials.serial} else ${arraySlotSerials.previousSerial} end`,
-        changedAt: sql`case when ${isChanged} then excluded.observed_at else ${arraySlotSerials.changedAt} end`,
-        serial: sql`excluded.serial`,
-        observedAt: sql`excluded.observed_at`,
-      },
-    });
-}
-
-async function markSuccess(tx: Tx, hostId: string, snapshot: HostSnapshot, run: ProbeRunRecord) {
-  const values = {
-    // "partial": polled, but some outputs could not be read; the run says which.
-    state: run.status === "partial" ? "partial" : "ok",
-    lastAttemptAt: snapshot.observedAt,
-    lastSuccessAt: snapshot.observedAt,
-    lastDurationMs: run.durationMs,
-    consecutiveFailures: 0,
-    nextAttemptAt: null,
-    kernelRelease: snapshot.kernelRelease,
-    osName: snapshot.osName,
-    missingTools: snapshot.missingTools,
-  };
-  await tx
-    .insert(hostCollection)
-    .values({ hostId, ...values })
-    .onConflictDoUpdate({ target: hostCollection.hostId, set: values });
+  const [id] = await recordSnapshots(db, [{ hostId, snapshot, run, unchanged: options.unchanged }]);
+  if (id === undefined) throw new Error("probe run insert returned nothing");
+  return id;
 }
 
 export type CollectionFailure = {
