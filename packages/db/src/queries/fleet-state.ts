@@ -1,65 +1,16 @@
 import { and, eq, lt, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import {
-  type disks,
-  hostCollection,
-  type kernelEvents,
-  type loopDevices,
-  type mdArrays,
-  type mdMembers,
-  type mounts,
-  type nfsSamples,
-  probeRuns,
-  type smartSamples,
-  type volumeGroups,
-} from "../schema";
+import { hostCollection, probeRuns } from "../schema";
+import type { CurrentStateTable, HostSnapshot, ProbeRunRecord } from "./snapshot-types";
 import { recordSnapshots } from "./snapshot-writes";
 
+export type {
+  CurrentStateTable,
+  HostSnapshot,
+  ProbeRunRecord,
+  SnapshotWrite,
+} from "./snapshot-types";
 export { recordSnapshots };
-
-type Row<T extends { $inferInsert: unknown }> = Omit<T["$inferInsert"], "hostId" | "observedAt">;
-
-/** Everything one successful poll learned about a host, already normalized by the collector. */
-export type HostSnapshot = {
-  observedAt: Date;
-  kernelRelease: string | null;
-  osName: string | null;
-  missingTools: string[];
-  arrays: Row<typeof mdArrays>[];
-  members: Row<typeof mdMembers>[];
-  /** null: SMART was not read in this poll (it runs on its own, longer interval). */
-  disks: Row<typeof disks>[] | null;
-  mounts: Row<typeof mounts>[];
-  loopDevices: Row<typeof loopDevices>[];
-  volumeGroups: Row<typeof volumeGroups>[];
-  kernelEvents: Omit<typeof kernelEvents.$inferInsert, "hostId" | "id" | "receivedAt">[];
-  smartSamples: Omit<typeof smartSamples.$inferInsert, "hostId" | "observedAt">[];
-  nfsSamples: Omit<typeof nfsSamples.$inferInsert, "hostId" | "observedAt">[];
-};
-
-/**
- * The current-state tables a snapshot replaces. A caller that knows a table's content is what it
- * wrote last time (the collector keeps a hash per host) may skip it: its rows' observedAt then
- * means "last changed at", while host_collection.lastSuccessAt says when the host last answered.
- */
-export type CurrentStateTable =
-  | "arrays"
-  | "members"
-  | "disks"
-  | "mounts"
-  | "loopDevices"
-  | "volumeGroups";
-
-export type ProbeRunRecord = Omit<typeof probeRuns.$inferInsert, "id" | "hostId">;
-
-/** One host's successful poll, as recordSnapshots takes it. */
-export type SnapshotWrite = {
-  hostId: string;
-  snapshot: HostSnapshot;
-  run: ProbeRunRecord;
-  /** Tables whose content the caller knows is what it wrote last time (they are not rewritten). */
-  unchanged?: ReadonlySet<CurrentStateTable>;
-};
 
 /**
  * Replaces a host's current state with a snapshot and appends its history, in one transaction:

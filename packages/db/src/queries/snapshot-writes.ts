@@ -16,7 +16,7 @@ import {
   smartSamples,
   volumeGroups,
 } from "../schema";
-import type { CurrentStateTable, HostSnapshot, SnapshotWrite } from "./fleet-state";
+import type { CurrentStateTable, HostSnapshot, SnapshotWrite } from "./snapshot-types";
 
 /**
  * recordSnapshot for several hosts at once (each host at most once), in one transaction of
