@@ -63,6 +63,20 @@ export class PollReader {
     return null;
   }
 
+  /**
+   * A command run as `primary || fallback`: the fallback's output when it ran (the primary
+   * failed, e.g. a tool too old for JSON), else the primary's. Only the answer that counts can
+   * make the poll partial: a refused JSON flag answered by its fallback is not a problem.
+   */
+  parseWithFallback<T>(
+    primary: { id: string; parser: (text: string) => ParseResult<T> },
+    fallback: { id: string; parser: (text: string) => ParseResult<T> },
+  ): T | null {
+    return this.byId.get(fallback.id)?.section
+      ? this.parse(fallback.id, fallback.parser)
+      : this.parse(primary.id, primary.parser);
+  }
+
   private noteFailure(id: string, command: PolledCommand | undefined) {
     const section = command?.section;
     if (!command || !section || section.isMissing) return;

@@ -13,6 +13,7 @@ import {
   sfdiskDump,
   smartctl,
 } from "./allowlist";
+import { LVM_COLUMN_FIELDS, LVM_COLUMN_SEPARATOR } from "./lvm-columns";
 
 const DEVICE_BUILDERS = [
   ["mdadmDetail", mdadmDetail],
@@ -141,5 +142,45 @@ describe("isAllowedInvocation", () => {
     expect(ALLOWED_COMMAND_IDS).toEqual(
       expect.arrayContaining(["mdstat", "smartctl", "lvm-backup", "kernel-log"]),
     );
+  });
+});
+
+describe("fallbacks for hosts whose tools predate JSON output", () => {
+  it.each([
+    ["mountinfo", "proc-mounts", ["cat", "/proc/mounts"], false],
+    ["losetup", "losetup-all", ["losetup", "-a"], true],
+  ] as const)("%s falls back on %s", (primary, fallback, argv, privileged) => {
+    expect(fixedCommand(primary).fallback).toMatchObject({ id: fallback, argv, privileged });
+  });
+
+  it.each(["pv", "vg", "lv"] as const)("%ss falls back on its column report", (kind) => {
+    const fallback = fixedCommand(`${kind}s`).fallback;
+    expect(fallback?.argv).toEqual([
+      `${kind}s`,
+      "--noheadings",
+      "--separator",
+      "|",
+      "--units",
+      "b",
+      "--nosuffix",
+      "-o",
+      LVM_COLUMN_FIELDS[kind].join(","),
+    ]);
+    expect(fallback).toMatchObject({ privileged: true, format: "lvm-columns", fallback: null });
+    // The argv maps back to the same entry, as the forced-command host and the simulator need.
+    expect(resolveInvocation(fallback?.argv ?? [])?.id).toBe(`${kind}s-columns`);
+  });
+
+  it("refuses an LVM column report with other columns", () => {
+    const argv = [...(fixedCommand("vgs-columns").argv ?? [])];
+    argv[argv.length - 1] = "vg_name,vg_tags";
+    expect(isAllowedInvocation(argv)).toBe(false);
+  });
+
+  it("asks LVM for no column whose value could hold the separator", () => {
+    const all = Object.values(LVM_COLUMN_FIELDS).flat();
+    expect(all.every((field) => /^[a-z_]+$/.test(field))).toBe(true);
+    expect(all).not.toContain("lv_tags");
+    expect(LVM_COLUMN_SEPARATOR).toBe("|");
   });
 });

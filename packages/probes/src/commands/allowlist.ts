@@ -5,6 +5,7 @@
  */
 import { AppError } from "@holmes/core";
 import { isDevicePath, isVolumeGroupName } from "./device-names";
+import { LVM_COLUMN_FIELDS, lvmColumnArguments } from "./lvm-columns";
 
 export const PROBE_FORMATS = [
   "mdstat",
@@ -18,7 +19,9 @@ export const PROBE_FORMATS = [
   "mountinfo",
   "mountstats",
   "losetup",
+  "losetup-all",
   "lvm",
+  "lvm-columns",
   "vgcfgbackup",
   "kmsg",
   "text",
@@ -61,8 +64,16 @@ const FIXED_COMMANDS = {
     format: "lsblk",
   },
   findmnt: { argv: ["findmnt", "-J"], privileged: false, timeoutMs: 10_000, format: "findmnt" },
+  // /proc/self/mountinfo arrived in 2.6.26; /proc/mounts (same parser) is in every kernel.
   mountinfo: {
     argv: ["cat", "/proc/self/mountinfo"],
+    privileged: false,
+    timeoutMs: 5_000,
+    format: "mountinfo",
+    fallback: "proc-mounts",
+  },
+  "proc-mounts": {
+    argv: ["cat", "/proc/mounts"],
     privileged: false,
     timeoutMs: 5_000,
     format: "mountinfo",
@@ -73,15 +84,60 @@ const FIXED_COMMANDS = {
     timeoutMs: 5_000,
     format: "mountstats",
   },
+  // util-linux before 2.27 (RHEL 5–7.2) has no --json; before 2.19 no --list either.
   losetup: {
     argv: ["losetup", "--list", "--json"],
     privileged: false,
     timeoutMs: 10_000,
     format: "losetup",
+    fallback: "losetup-all",
   },
-  pvs: { argv: ["pvs", ...LVM_REPORT], privileged: true, timeoutMs: 30_000, format: "lvm" },
-  vgs: { argv: ["vgs", ...LVM_REPORT], privileged: true, timeoutMs: 30_000, format: "lvm" },
-  lvs: { argv: ["lvs", ...LVM_REPORT], privileged: true, timeoutMs: 30_000, format: "lvm" },
+  // The old losetup opens each /dev/loopN (root:disk 0640) where the new one reads sysfs.
+  "losetup-all": {
+    argv: ["losetup", "-a"],
+    privileged: true,
+    timeoutMs: 10_000,
+    format: "losetup-all",
+  },
+  pvs: {
+    argv: ["pvs", ...LVM_REPORT],
+    privileged: true,
+    timeoutMs: 30_000,
+    format: "lvm",
+    fallback: "pvs-columns",
+  },
+  vgs: {
+    argv: ["vgs", ...LVM_REPORT],
+    privileged: true,
+    timeoutMs: 30_000,
+    format: "lvm",
+    fallback: "vgs-columns",
+  },
+  lvs: {
+    argv: ["lvs", ...LVM_REPORT],
+    privileged: true,
+    timeoutMs: 30_000,
+    format: "lvm",
+    fallback: "lvs-columns",
+  },
+  "pvs-columns": {
+    argv: ["pvs", ...lvmColumnArguments(LVM_COLUMN_FIELDS.pv)],
+    privileged: true,
+    timeoutMs: 30_000,
+    format: "lvm-columns",
+  },
+  "vgs-columns": {
+    argv: ["vgs", ...lvmColumnArguments(LVM_COLUMN_FIELDS.vg)],
+    privileged: true,
+    timeoutMs: 30_000,
+    format: "lvm-columns",
+  },
+  "lvs-columns": {
+    argv: ["lvs", ...lvmColumnArguments(LVM_COLUMN_FIELDS.lv)],
+    privileged: true,
+    timeoutMs: 30_000,
+    format: "lvm-columns",
+  },
   uname: { argv: ["uname", "-r"], privileged: false, timeoutMs: 5_000, format: "text" },
   "os-release": {
     argv: ["cat", "/etc/os-release"],

@@ -278,7 +278,10 @@ export type HostModel = {
   boots: Array<{ id: string; startMs: number }>;
   /** Tools not installed (argv[0]); the collector records them as missing, not failed. */
   missingCommands: string[];
-  /** Tools too old for the options Holmes passes: argv[0] → the error they print. */
+  /**
+   * Tools too old for the JSON options Holmes passes: argv[0] → the error they print. They still
+   * answer the forms every version knows (render/command.ts FALLBACK_FORMS).
+   */
   legacyCommands: Record<string, { output: string; exitCode: number }>;
   hasMountinfo: boolean;
   /** RHEL5-era kernels print no `[seconds]` prefix in dmesg. */

@@ -7,6 +7,7 @@
 import type { HostModel } from "../model";
 import { renderFstab, renderSfdisk } from "./files";
 import { renderDmesg, renderJournalctl } from "./kernel-log";
+import { renderLosetupAll, renderLvmColumns, renderProcMounts } from "./legacy-forms";
 import { renderLosetup } from "./losetup";
 import { renderLsblk } from "./lsblk";
 import { renderLvmReport } from "./lvm";
@@ -28,8 +29,21 @@ type Handler = (host: HostModel, arg: string, argv: readonly string[], atMs: num
 const LSBLK =
   "lsblk -J -b -o NAME,KNAME,PATH,TYPE,SIZE,SERIAL,WWN,MODEL,FSTYPE,MOUNTPOINT,PKNAME,MAJ:MIN,RO,ROTA,TRAN";
 const LVM = "--reportformat json --units b --nosuffix";
+const LVM_COLUMNS = "--noheadings --separator | --units b --nosuffix -o *";
 
 const ok = (stdout: string): Output => ({ stdout, exitCode: 0 });
+
+/**
+ * The forms every version of a tool understands: a host whose tool is too old for the JSON
+ * options (`legacyCommands`) still answers these, which is why the collector falls back on them.
+ */
+const FALLBACK_FORMS: ReadonlyArray<[string, Handler]> = [
+  ["cat /proc/mounts", (h) => ok(renderProcMounts(h))],
+  ["losetup -a", (h) => ok(renderLosetupAll(h))],
+  [`pvs ${LVM_COLUMNS}`, (h, _a, argv) => renderLvmColumns(h, "pv", argv)],
+  [`vgs ${LVM_COLUMNS}`, (h, _a, argv) => renderLvmColumns(h, "vg", argv)],
+  [`lvs ${LVM_COLUMNS}`, (h, _a, argv) => renderLvmColumns(h, "lv", argv)],
+];
 
 const TABLE: ReadonlyArray<[string, Handler]> = [
   ["cat /proc/mdstat", (h) => ok(renderMdstat(h))],
@@ -63,7 +77,18 @@ const TABLE: ReadonlyArray<[string, Handler]> = [
   ["sfdisk --dump *", (h, dev) => renderSfdisk(h, dev)],
 ];
 
-const PATTERNS = TABLE.map(([pattern, handler]) => ({ words: pattern.split(" "), handler }));
+const PATTERNS = [
+  ...FALLBACK_FORMS.map(([pattern, handler]) => ({
+    words: pattern.split(" "),
+    handler,
+    isUnderstoodByOldTools: true,
+  })),
+  ...TABLE.map(([pattern, handler]) => ({
+    words: pattern.split(" "),
+    handler,
+    isUnderstoodByOldTools: false,
+  })),
+];
 
 export function renderCommand(
   host: HostModel,
@@ -74,10 +99,10 @@ export function renderCommand(
   const words = argv[0] === "sudo" && argv[1] === "-n" ? argv.slice(2) : argv;
   const tool = words[0] ?? "";
   if (host.missingCommands.includes(tool)) return { missing: true };
-  for (const { words: pattern, handler } of PATTERNS) {
+  for (const { words: pattern, handler, isUnderstoodByOldTools } of PATTERNS) {
     const arg = matchWords(pattern, words);
     if (arg === null) continue;
-    const legacy = host.legacyCommands[tool];
+    const legacy = isUnderstoodByOldTools ? undefined : host.legacyCommands[tool];
     return legacy
       ? { stdout: legacy.output, exitCode: legacy.exitCode }
       : handler(host, arg, words, atMs);

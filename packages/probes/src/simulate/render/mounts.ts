@@ -13,7 +13,7 @@ export function superOptions(mount: MountModel, kernel: string): string {
 }
 
 /** mountinfo escapes space, tab, newline and backslash as octal. */
-function escapePath(path: string): string {
+export function escapePath(path: string): string {
   return path.replace(/[ \t\n\\]/g, (ch) => `\\${ch.charCodeAt(0).toString(8).padStart(3, "0")}`);
 }
 

@@ -6,7 +6,9 @@
  *
  * The host is of its era: 0.90 superblocks on MBR partitions, no journald (the collector falls
  * back to dmesg, which has no timestamps), no lsblk/findmnt, no /proc/self/mountinfo, no
- * /etc/os-release, smartmontools not installed, LVM and losetup too old for JSON output.
+ * /etc/os-release, smartmontools not installed, LVM and losetup too old for JSON output (they
+ * answer `losetup -a` and the `--noheadings --separator` column report instead). The install DVD
+ * sits on the archive NFS mount, loop-mounted for the local yum repository.
  */
 import { assembleHost, type HostBlueprint } from "../blueprint";
 import type { DiskPlan } from "../build-layout";
@@ -35,8 +37,9 @@ usage:
   losetup [ options ] {-f|loop_device} file                 # setup
 `;
 
+// glibc 2.5's getopt quotes `like this'; lvm then gives up on the whole command line.
 const lvmTooOld = (tool: string) => ({
-  output: `${tool}: unrecognized option '--reportformat'\n  Error during parsing of command line.\n`,
+  output: `${tool}: unrecognized option \`--reportformat'\n  Error during parsing of command line.\n`,
   exitCode: 3,
 });
 
@@ -82,10 +85,18 @@ function blueprint(hostname: string, index: number, epochMs: number): HostBluepr
       { device: "VolGroup00/LogVol00", target: "/", fstype: "ext3" },
       { device: "sda1", target: "/boot", fstype: "ext3" },
       { device: "md0", target: "/data", fstype: "ext3" },
+      { device: "loop0", target: "/media/rhel5-dvd", fstype: "iso9660" },
     ],
     swaps: ["VolGroup00/LogVol01"],
     nfs: [archiveMount(hostAddress(index))],
-    loops: [],
+    loops: [
+      {
+        backFile: "/mnt/archive/iso/rhel-5.11-server-x86_64-dvd.iso",
+        sizeBytes: 4_043_309_056,
+        fstype: "iso9660",
+        target: "/media/rhel5-dvd",
+      },
+    ],
   };
 }
 
