@@ -11,6 +11,7 @@ export function loadCollectorEnv() {
       HOLMES_SSH_USER: z.string().default("holmes"),
       /** 32+ characters; opens private keys stored sealed in the database. */
       HOLMES_CREDENTIALS_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+      /** The defaults: an inventory group may set its own (group_poll_intervals). */
       HOLMES_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
       HOLMES_SMART_INTERVAL_SECONDS: z.coerce.number().int().min(60).default(600),
       HOLMES_COLLECTOR_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),

@@ -1,3 +1,4 @@
+export { type CheckWorker, startCheckWorker } from "./checks/check-worker";
 export { type CollectDeps, type CollectorSettings, collectHosts, type HostResult } from "./collect";
 export { type CollectorEnv, loadCollectorEnv } from "./env";
 export { createKeyResolver } from "./keys";

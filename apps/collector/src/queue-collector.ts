@@ -1,10 +1,17 @@
 import type { Database } from "@holmes/db/client";
 import type { JobQueue, PollJob, PollJobOutput } from "@holmes/db/jobs";
+import { loadHostPollIntervals } from "@holmes/db/queries/group-intervals";
 import { listPollTargets, type PollTargetRow } from "@holmes/db/queries/hosts";
 import { SshConnectionPool } from "@holmes/probes/ssh";
+import { startCheckWorker } from "./checks/check-worker";
 import { type CollectDeps, type CollectorSettings, collectHost, type HostResult } from "./collect";
 import { createHeartbeat } from "./heartbeat";
-import { type QueueTiming, queueTiming } from "./queue-timing";
+import {
+  hostCollectorSettings,
+  hostQueueTiming,
+  type QueueTiming,
+  queueTiming,
+} from "./queue-timing";
 import { WriteCache } from "./write-cache";
 
 export type QueueCollector = {
@@ -40,6 +47,10 @@ export async function startQueueCollector(options: {
     intervalMs: settings.intervalMs,
     rawRetentionDays: options.rawRetentionDays,
   });
+  const defaults = {
+    stateIntervalMs: settings.intervalMs,
+    smartIntervalMs: settings.smartIntervalMs,
+  };
   const deps: CollectDeps = {
     db,
     pool,
@@ -56,8 +67,13 @@ export async function startQueueCollector(options: {
     // Read the host now, not when the job was queued: a key pinned or accepted meanwhile counts.
     const [target] = await listPollTargets(db, [job.hostName]);
     if (target?.id !== job.hostId) return { instance: heartbeat.instance, status: "gone" };
+    // Its groups' intervals as they are now: SMART due, backoff and staleness all count in them.
+    const intervals = (await loadHostPollIntervals(db, defaults, [target.id])).get(target.id);
+    const hostDeps = intervals
+      ? { ...deps, settings: hostCollectorSettings(deps.settings, intervals) }
+      : deps;
     const started = performance.now();
-    const result = await collectHost(deps, target);
+    const result = await collectHost(hostDeps, target);
     window.add(result, started, performance.now());
     return { instance: heartbeat.instance, status: result.status };
   };
@@ -66,15 +82,34 @@ export async function startQueueCollector(options: {
     pollingIntervalSeconds: timing.fetchEverySeconds,
   });
 
+  // Runbook checks share the SSH pool but not the poll queue: a responder waits for them.
+  const checks = startCheckWorker({
+    db,
+    pool,
+    instance: heartbeat.instance,
+    defaultUser: settings.defaultUser,
+    connectTimeoutMs: settings.connectTimeoutMs,
+    keepaliveIntervalMs: settings.keepaliveIntervalMs,
+    privateKeyFor: options.privateKeyFor,
+  });
+
   let isRunning = true;
   // The first heartbeat goes out at once, so the fleet page sees the collector from the start.
   let lastCycleAt = Number.NEGATIVE_INFINITY;
-  const tick = async () => {
-    const targets = await listPollTargets(db);
-    await jobs.enqueuePolls(
-      targets.map((target) => ({ hostId: target.id, hostName: target.name })),
-      { expireInSeconds: timing.expireInSeconds, onePerSeconds: timing.slotSeconds },
-    );
+  /** Offers each host its poll in its own interval's slot; returns when to plan again. */
+  const tick = async (): Promise<number> => {
+    const [targets, intervals] = await Promise.all([
+      listPollTargets(db),
+      loadHostPollIntervals(db, defaults),
+    ]);
+    const byInterval = groupByInterval(targets, intervals, settings.intervalMs);
+    for (const [intervalMs, batch] of byInterval) {
+      const hostTiming = hostQueueTiming(settings, intervalMs);
+      await jobs.enqueuePolls(batch, {
+        expireInSeconds: hostTiming.expireInSeconds,
+        onePerSeconds: hostTiming.slotSeconds,
+      });
+    }
     if (performance.now() - lastCycleAt >= settings.intervalMs) {
       lastCycleAt = performance.now();
       const { results, durationMs } = window.take();
@@ -82,18 +117,24 @@ export async function startQueueCollector(options: {
       options.onCycle?.(results, durationMs);
     }
     await heartbeat.pruneIfDue();
+    // The shortest interval in use sets the pace, so a 10 s group is offered in every slot.
+    return Math.min(
+      timing.planEveryMs,
+      ...[...byInterval.keys()].map((ms) => hostQueueTiming(settings, ms).planEveryMs),
+    );
   };
   const planning = (async () => {
     while (isRunning) {
+      let nextPlanMs = timing.planEveryMs;
       try {
-        await tick();
+        nextPlanMs = await tick();
       } catch (error) {
         // A database restart or similar: log, wait, try again; never exit on it.
         console.error(
           `holmes collector: planning failed: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, timing.planEveryMs));
+      await new Promise((resolve) => setTimeout(resolve, nextPlanMs));
     }
   })();
 
@@ -103,10 +144,27 @@ export async function startQueueCollector(options: {
     stop: async () => {
       isRunning = false;
       await planning;
+      await checks.stop();
       await jobs.stop({ timeoutMs: timing.pollTimeoutMs + 5_000 });
       pool.closeAll();
     },
   };
+}
+
+/** The hosts to offer, batched by the state interval that applies to each. */
+function groupByInterval(
+  targets: readonly PollTargetRow[],
+  intervals: ReadonlyMap<string, { stateIntervalMs: number }>,
+  defaultMs: number,
+): Map<number, PollJob[]> {
+  const batches = new Map<number, PollJob[]>();
+  for (const target of targets) {
+    const intervalMs = intervals.get(target.id)?.stateIntervalMs ?? defaultMs;
+    const batch = batches.get(intervalMs) ?? [];
+    batch.push({ hostId: target.id, hostName: target.name });
+    batches.set(intervalMs, batch);
+  }
+  return batches;
 }
 
 /** The polls finished since the last heartbeat, and the span from the first start to last end. */

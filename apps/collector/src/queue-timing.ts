@@ -47,3 +47,31 @@ export function queueTiming(settings: { intervalMs: number; pollTimeoutMs?: numb
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
+
+/**
+ * The clocks of one host whose groups set their own interval: its slot and expiry follow that
+ * interval, and its poll gets the configured budget but never more than half the interval, so
+ * expiry plus maintenance still fit in one of its intervals and a missed poll is not doubled.
+ */
+export function hostQueueTiming(
+  settings: { intervalMs: number; pollTimeoutMs?: number },
+  hostIntervalMs: number,
+): QueueTiming {
+  const budgetMs = settings.pollTimeoutMs ?? defaultPollTimeoutMs(settings.intervalMs);
+  return queueTiming({
+    intervalMs: hostIntervalMs,
+    pollTimeoutMs: Math.min(budgetMs, hostIntervalMs / 2),
+  });
+}
+
+/** The settings one host is polled with: its own intervals in place of the collector's. */
+export function hostCollectorSettings<
+  Settings extends { intervalMs: number; smartIntervalMs: number; pollTimeoutMs?: number },
+>(settings: Settings, intervals: { stateIntervalMs: number; smartIntervalMs: number }): Settings {
+  return {
+    ...settings,
+    intervalMs: intervals.stateIntervalMs,
+    smartIntervalMs: intervals.smartIntervalMs,
+    pollTimeoutMs: hostQueueTiming(settings, intervals.stateIntervalMs).pollTimeoutMs,
+  };
+}

@@ -17,6 +17,8 @@ export const env = createEnv({
      * reconnect on a server, and always on the embedded PGlite, which cannot deliver them.
      */
     HOLMES_LIVE_POLL_MS: z.coerce.number().int().min(100).max(10_000).default(500),
+    /** The shipped runbooks' directory; unset, the `runbooks/` at or above the working directory. */
+    HOLMES_RUNBOOKS_DIR: z.string().min(1).optional(),
     NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
   },
   client: {},

@@ -18,6 +18,8 @@ export type Context = {
   credentialsKey?: string;
   /** The live timeline's doorbells; absent for callers that never subscribe. */
   timelineBroker?: () => Promise<TimelineBroker>;
+  /** Where the shipped runbooks are read (HOLMES_RUNBOOKS_DIR); absent: the repository's. */
+  runbooksDirectory?: string;
 };
 
 /** For tests and server-side callers: the context with a known user and no HTTP request. */
@@ -27,6 +29,7 @@ export function createContextInner(opts: {
   user: SessionUser | null;
   credentialsKey?: string;
   timelineBroker?: () => Promise<TimelineBroker>;
+  runbooksDirectory?: string;
 }): Context {
   return {
     db: opts.db,
@@ -34,6 +37,7 @@ export function createContextInner(opts: {
     user: opts.user,
     credentialsKey: opts.credentialsKey,
     timelineBroker: opts.timelineBroker,
+    runbooksDirectory: opts.runbooksDirectory,
   };
 }
 
@@ -44,6 +48,7 @@ export type CreateContextOptions = {
   allowedOrigins: string[];
   credentialsKey?: string;
   timelineBroker?: () => Promise<TimelineBroker>;
+  runbooksDirectory?: string;
 };
 
 /** The context of an HTTP request: the session is read from the request's cookie. */
@@ -56,6 +61,7 @@ export async function createTRPCContext(opts: CreateContextOptions): Promise<Con
     origin: { requestOrigin: opts.headers.get("origin"), allowedOrigins: opts.allowedOrigins },
     credentialsKey: opts.credentialsKey,
     timelineBroker: opts.timelineBroker,
+    runbooksDirectory: opts.runbooksDirectory,
   };
 }
 

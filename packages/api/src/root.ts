@@ -7,6 +7,8 @@ import { hostRouter } from "./routers/host";
 import { incidentRouter } from "./routers/incident";
 import { integrationsRouter } from "./routers/integrations";
 import { inventoryRouter } from "./routers/inventory";
+import { postmortemRouter } from "./routers/postmortem";
+import { runbookRouter } from "./routers/runbook";
 import { statusPageRouter } from "./routers/status-page";
 import { createTRPCRouter } from "./trpc";
 
@@ -20,6 +22,8 @@ export const appRouter = createTRPCRouter({
   incident: incidentRouter,
   integrations: integrationsRouter,
   inventory: inventoryRouter,
+  postmortem: postmortemRouter,
+  runbook: runbookRouter,
   statusPage: statusPageRouter,
 });
 

@@ -1,6 +1,8 @@
 import { RULE_CATALOGUE } from "@holmes/findings";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RUNBOOK_DIRECTORY, loadRunbookDirectory, type RunbookDirectory } from "./files";
+import { renderStep } from "./render-text";
+import type { Bindings, RunbookVariable } from "./types";
 
 /**
  * The runbooks in the repository's runbooks/: every file parses, every finding rule's runbook
@@ -41,6 +43,39 @@ describe("runbooks/", () => {
     expect(withoutChecks).toEqual([]);
   });
 
+  it("every step's text renders with nothing bound, and with every variable bound, leaving no {{", () => {
+    const leftovers = shipped.runbooks.flatMap((runbook) => {
+      const full = Object.fromEntries(runbook.variables.map((v) => [v.name, sampleValue(v)]));
+      return runbook.steps.flatMap((step) =>
+        [{}, full].flatMap((bindings: Bindings) => {
+          const rendered = renderStep(step, bindings);
+          const texts = [
+            rendered.title,
+            rendered.bodyMarkdown,
+            rendered.destructive?.reason ?? "",
+            rendered.command ?? "",
+            ...rendered.checks.map((check) => check.description),
+          ];
+          return texts
+            .filter((text) => text.includes("{{") || text.includes("}}"))
+            .map((text) => `${runbook.id} step ${step.index + 1}: ${text.slice(0, 80)}`);
+        }),
+      );
+    });
+    expect(leftovers).toEqual([]);
+  });
+
+  it("a dry run is never behind a gate (vgcfgrestore --test is its own step)", () => {
+    const gatedDryRuns = shipped.runbooks.flatMap((runbook) =>
+      runbook.steps
+        .filter(
+          (step) => step.destructive && /vgcfgrestore\s+(?:--test|-t)\b/.test(step.command ?? ""),
+        )
+        .map((step) => `${runbook.id}: ${step.title}`),
+    );
+    expect(gatedDryRuns).toEqual([]);
+  });
+
   it("every runbookId a finding rule names is a shipped runbook", () => {
     const ids = new Set(shipped.runbooks.map((runbook) => runbook.id));
     const dangling = RULE_CATALOGUE.filter(
@@ -67,3 +102,19 @@ describe("runbooks/", () => {
     expect(unlisted).toEqual([]);
   });
 });
+
+/** A value of the variable's kind, for rendering every step as a run would show it. */
+function sampleValue(variable: RunbookVariable): string | string[] {
+  switch (variable.kind) {
+    case "block-devices":
+      return ["/dev/sdb1", "/dev/sdc1"];
+    case "md-device":
+      return "/dev/md1";
+    case "block-device":
+      return "/dev/sdb1";
+    case "integer":
+      return "4";
+    default:
+      return variable.defaultValue ?? "sample";
+  }
+}

@@ -100,7 +100,9 @@ export type CheckProbe = (typeof CHECK_PROBE_NAMES)[number];
 /**
  * What `evaluateExpectation` receives as `parsedOutput` (and `previous`) per probe: the value of
  * the `@holmes/probes` parser of that command (mdstat → MdstatReport, mdadm-detail → MdadmDetail,
- * mdadm-examine → MdadmExamine or `null` when mdadm printed "No md superblock detected",
+ * mdadm-examine → MdadmExamine, or when the device has no md superblock (mdadm printed "No md
+ * superblock detected", or a whole disk's partition table) the `NoMdSuperblock` value of
+ * `checkOutputWithoutParser` (plain `null` is still accepted),
  * mountinfo → MountEntry[], mountstats → MountstatsReport, losetup → LoopDevice[], lvm →
  * LvmReport, smartctl → SmartReport, kmsg → KernelLog) and for `uname` the trimmed stdout.
  * A parse failure is not passed on: the check fails with the parser's message.
@@ -111,6 +113,22 @@ export type CheckProbe = (typeof CHECK_PROBE_NAMES)[number];
  * kmsg { since_minutes?: integer, default 60 }; the others take none.
  */
 export type CheckArgs = Readonly<Record<string, string>>;
+
+/**
+ * A count an expectation compares (`raid_disks`, `max_increase`, …): a whole number, or in a
+ * parsed runbook a lone `{{variable}}` (kind `integer` or `text`) — `raid_disks: "{{count}}"`.
+ * `resolveCheck` fills it and turns it into a number, failing with a message when the value is
+ * not a whole number; `evaluateExpectation` refuses an expectation that still holds one.
+ */
+export type CountTemplate = `{{${string}}}`;
+export type ExpectedCount = number | CountTemplate;
+
+/** An expectation after `resolveCheck`: every count is a number. */
+export type ResolvedExpectation = WithNumericCounts<Expectation>;
+// Distributes over the union, so each member keeps its own `that` and optional keys.
+type WithNumericCounts<E> = E extends unknown
+  ? { [K in keyof E]: Exclude<E[K], CountTemplate> }
+  : never;
 
 /**
  * What a check asserts, discriminated by `that`. Each expectation reads the output of one probe
@@ -125,13 +143,19 @@ export type Expectation =
       state?: "active" | "inactive" | "broken";
       readOnly?: boolean;
       degraded?: boolean;
-      activeDisks?: number;
-      raidDisks?: number;
+      activeDisks?: ExpectedCount;
+      raidDisks?: ExpectedCount;
       level?: string;
     }
   | { that: "array-absent"; array: string }
   /** A resync/recovery/reshape is running and, given `previous`, has advanced since. */
   | { that: "sync-progressing"; array: string }
+  /**
+   * For watching a rebuild: a resync/recovery is progressing as for `sync-progressing`, or there
+   * is none because it already finished — the array is active and no longer degraded. A
+   * bitmap re-add can finish before the first check; `sync-progressing` fails then.
+   */
+  | { that: "sync-progressing-or-complete"; array: string }
   /** No resync, recovery, check or reshape is running or pending on the array. */
   | { that: "sync-idle"; array: string }
   /** None of these devices is a member of any array (active or inactive). */
@@ -143,10 +167,10 @@ export type Expectation =
       includes?: string[];
       /** None of these appears. */
       excludes?: string[];
-      activeDevices?: number;
-      workingDevices?: number;
-      failedDevices?: number;
-      raidDevices?: number;
+      activeDevices?: ExpectedCount;
+      workingDevices?: ExpectedCount;
+      failedDevices?: ExpectedCount;
+      raidDevices?: ExpectedCount;
     }
   /** The device is (or is not) listed in the array; with `flags`, its state has all of them. */
   | { that: "member-state"; device: string; present: boolean; flags?: string[] }
@@ -159,7 +183,7 @@ export type Expectation =
   | { that: "no-nfs-mount-with-option"; option: string }
   // mountstats
   /** Given `previous`: retransmissions of the NFS mount(s) grew by at most `maxIncrease`. */
-  | { that: "nfs-retransmissions-steady"; path?: string; maxIncrease: number }
+  | { that: "nfs-retransmissions-steady"; path?: string; maxIncrease: ExpectedCount }
   // losetup
   | { that: "loop-attached"; device: string; backFile?: string }
   | { that: "loop-detached"; device: string }
@@ -167,7 +191,7 @@ export type Expectation =
   | { that: "vg-present"; vg: string }
   | { that: "lv-active"; vg: string; lv: string }
   // smartctl
-  | { that: "smart-healthy"; maxReallocated?: number; maxPending?: number }
+  | { that: "smart-healthy"; maxReallocated?: ExpectedCount; maxPending?: ExpectedCount }
   // kmsg
   | { that: "no-kernel-events"; events: KernelEventKind[]; device?: string }
   // uname
@@ -198,7 +222,7 @@ export type ResolvedCheck = {
    * `now − sinceMinutes` as epoch seconds.
    */
   command: { commandId: string; argument: string | null; sinceMinutes: number | null };
-  expect: Expectation;
+  expect: ResolvedExpectation;
 };
 
 export type CheckOutcome = { passed: boolean; summary: string; details: string[] };

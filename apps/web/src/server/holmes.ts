@@ -3,6 +3,7 @@ import { type Auth, createAuth } from "@holmes/api/auth";
 import { createDb, type DbHandle } from "@holmes/db/client";
 import { startTimelineBroker, type TimelineBroker } from "@holmes/db/live";
 import { env } from "~/env";
+import { runbooksDirectory } from "./runbooks-directory";
 
 type Services = {
   handle: DbHandle;
@@ -11,6 +12,7 @@ type Services = {
   credentialsKey: string | undefined;
   /** Started on first subscription: pages that never go live never hold a LISTEN connection. */
   timelineBroker: () => Promise<TimelineBroker>;
+  runbooksDirectory: string | undefined;
 };
 
 // One pool and one auth instance per server process; dev hot reload keeps them on globalThis.
@@ -32,6 +34,7 @@ export function services(): Services {
       timelineBroker: memoize(() =>
         startTimelineBroker(handle, { pollMs: env.HOLMES_LIVE_POLL_MS, useListen: true }),
       ),
+      runbooksDirectory: runbooksDirectory(env.HOLMES_RUNBOOKS_DIR),
     };
   }
   return holder.holmesServices;

@@ -15,7 +15,8 @@ import { createQueryClient } from "./query-client";
 const createContext = cache(async () => {
   // Reading the request headers first also marks every page that calls tRPC as dynamic.
   const requestHeaders = new Headers(await headers());
-  const { handle, auth, allowedOrigins, credentialsKey, timelineBroker } = services();
+  const { handle, auth, allowedOrigins, credentialsKey, timelineBroker, runbooksDirectory } =
+    services();
   return createTRPCContext({
     headers: requestHeaders,
     db: handle.db,
@@ -23,6 +24,7 @@ const createContext = cache(async () => {
     allowedOrigins,
     credentialsKey,
     timelineBroker,
+    runbooksDirectory,
   });
 });
 

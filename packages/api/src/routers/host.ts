@@ -1,10 +1,10 @@
-import { listFleetHosts } from "@holmes/db/queries/fleet";
 import { setArrayExpectation } from "@holmes/db/queries/host-detail-arrays";
 import { probeRunOutput } from "@holmes/db/queries/host-detail-history";
 import { hostSeries } from "@holmes/db/queries/host-series";
 import { acceptPresentedHostKey } from "@holmes/db/queries/hosts";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { fleetHostList } from "../services/fleet-host-list";
 import { hostView } from "../services/host-view";
 import { adminProcedure, responderProcedure, viewerProcedure } from "../trpc";
 import {
@@ -19,7 +19,7 @@ const MAX_OUTPUT_CHARS = 200_000;
 
 export const hostRouter = {
   /** Every host with its collection status and md summary; the fleet list refreshes it. */
-  list: viewerProcedure.query(({ ctx }) => listFleetHosts(ctx.db)),
+  list: viewerProcedure.query(({ ctx }) => fleetHostList(ctx.db)),
   /** The host page: state, history and findings of one host, by id or name. */
   byId: viewerProcedure
     .input(HostByIdInputSchema)

@@ -1,3 +1,4 @@
+import { GROUP_POLL_INTERVAL_FIELDS, SMART_NOT_SHORTER } from "@holmes/core";
 import { ImportFormatSchema } from "@holmes/inventory";
 import { z } from "zod";
 
@@ -26,3 +27,16 @@ export const CreateCredentialInputSchema = z.object({
   /** Redacted from the audit log by name (trpc.ts redactSecrets); never echoed back. */
   privateKey: z.string().min(1).max(16_384, "That is too long for a private key"),
 });
+
+export const SetGroupIntervalsInputSchema = z
+  .object({
+    // The same rule as a host's groups (@holmes/inventory host-fields LABEL_PATTERN).
+    group: z
+      .string()
+      .trim()
+      .min(1, "Name the group")
+      .max(253, "The group name is longer than 253 characters")
+      .regex(/^[A-Za-z0-9._-]+$/, 'A group name has letters, digits, ".", "_" and "-" only'),
+    ...GROUP_POLL_INTERVAL_FIELDS,
+  })
+  .refine(SMART_NOT_SHORTER.check, SMART_NOT_SHORTER.params);

@@ -1,3 +1,7 @@
+import {
+  listGroupIntervalOverview,
+  setGroupPollIntervals,
+} from "@holmes/db/queries/group-intervals";
 import type { HostSettings } from "@holmes/db/queries/inventory";
 import {
   createInventoryHost,
@@ -13,6 +17,7 @@ import {
   ApplyImportInputSchema,
   ImportInputSchema,
   SetEnabledInputSchema,
+  SetGroupIntervalsInputSchema,
 } from "./inventory.schema";
 import { credentialsRouter } from "./inventory-credentials";
 
@@ -53,4 +58,20 @@ const hostsRouter = {
     .mutation(({ ctx, input }) => applyImport(ctx.db, input)),
 } satisfies TRPCRouterRecord;
 
-export const inventoryRouter = createTRPCRouter({ ...hostsRouter, credentials: credentialsRouter });
+/** How often each group's hosts are polled; a host in several groups takes the shortest. */
+const groupIntervalsRouter = {
+  list: adminProcedure.query(({ ctx }) => listGroupIntervalOverview(ctx.db)),
+  set: adminProcedure
+    .meta({ auditTarget: "group" })
+    .input(SetGroupIntervalsInputSchema)
+    .mutation(({ ctx, input }) => {
+      const { group, ...setting } = input;
+      return setGroupPollIntervals(ctx.db, group, setting, new Date());
+    }),
+} satisfies TRPCRouterRecord;
+
+export const inventoryRouter = createTRPCRouter({
+  ...hostsRouter,
+  credentials: credentialsRouter,
+  groupIntervals: groupIntervalsRouter,
+});

@@ -1,12 +1,11 @@
 import { HOST_HEALTHS, type HostHealth, hostHealth } from "@holmes/core";
 import type { Database } from "@holmes/db/client";
 import { listCollectorStatus, listFleetTiles } from "@holmes/db/queries/fleet-overview";
+import { listGroupPollIntervals } from "@holmes/db/queries/group-intervals";
+import { defaultPollIntervalMs, hostFreshness } from "./poll-interval";
 
-/** The poll interval assumed when no collector has reported yet. */
-const DEFAULT_POLL_INTERVAL_MS = 60_000;
 /** A collector that has not finished a cycle in this many intervals is shown as down. */
 const COLLECTOR_SILENT_AFTER_INTERVALS = 3;
-const STALE_AFTER_INTERVALS = 3;
 
 export type FleetFilter = {
   groups?: string[];
@@ -20,23 +19,28 @@ export type FleetFilter = {
  * and whether collection itself is working (a dead collector makes every host stale, and says so).
  */
 export async function fleetOverview(db: Database, filter: FleetFilter, now: Date) {
-  const [tiles, collectors] = await Promise.all([listFleetTiles(db), listCollectorStatus(db)]);
-  // The slowest collector sets the pace at which a host's data can be expected to refresh.
-  const interval =
-    collectors.length > 0
-      ? Math.max(...collectors.map((c) => c.pollIntervalMs))
-      : DEFAULT_POLL_INTERVAL_MS;
+  const [tiles, collectors, groupIntervals] = await Promise.all([
+    listFleetTiles(db),
+    listCollectorStatus(db),
+    listGroupPollIntervals(db),
+  ]);
+  const interval = defaultPollIntervalMs(collectors);
   const hosts = tiles
     .filter((tile) => tile.isEnabled)
-    .map((tile) => ({
-      ...tile,
-      health: hostHealth({
-        worstSeverity: tile.worstSeverity,
-        lastSuccessAt: tile.lastSuccessAt,
-        now,
-        staleAfterMs: STALE_AFTER_INTERVALS * interval,
-      }),
-    }));
+    .map((tile) => {
+      // A host's groups may set their own interval; stale is three of the host's own.
+      const { staleAfterMs } = hostFreshness(tile.groups, groupIntervals, interval);
+      return {
+        ...tile,
+        staleAfterMs,
+        health: hostHealth({
+          worstSeverity: tile.worstSeverity,
+          lastSuccessAt: tile.lastSuccessAt,
+          now,
+          staleAfterMs,
+        }),
+      };
+    });
   const counts = Object.fromEntries(HOST_HEALTHS.map((h) => [h, 0])) as Record<HostHealth, number>;
   for (const host of hosts) counts[host.health] += 1;
   const text = filter.text?.trim().toLowerCase();

@@ -1,14 +1,12 @@
 import { AppError, type FindingSeverity, type HostHealth, hostHealth } from "@holmes/core";
 import type { Database } from "@holmes/db/client";
 import { listCollectorStatus } from "@holmes/db/queries/fleet-overview";
+import { listGroupPollIntervals } from "@holmes/db/queries/group-intervals";
 import { type ArrayDetail, type HostDetail, hostDetail } from "@holmes/db/queries/host-detail";
 import { failuresLeft, mirrorSets } from "@holmes/findings";
 import { buildTopology, type TopologyNode } from "./host-topology";
 import { type MountRisk, mountRisks } from "./nfs-risks";
-
-/** As on the fleet page: three poll intervals without a successful poll make a host stale. */
-const STALE_AFTER_INTERVALS = 3;
-const DEFAULT_POLL_INTERVAL_MS = 60_000;
+import { defaultPollIntervalMs, hostFreshness } from "./poll-interval";
 
 export type ArrayRedundancy = {
   /** Slots holding copies of the same data (RAID1, RAID10); null for parity or striped levels. */
@@ -23,6 +21,8 @@ export type HostView = Omit<HostDetail, "arrays" | "mounts"> & {
   /** The last successful poll is older than `staleAfterMs`: the state shown may be out of date. */
   isStale: boolean;
   staleAfterMs: number;
+  /** The state interval that applies (its groups' shortest, else the collector's) and why. */
+  pollInterval: { ms: number; fromGroup: string | null };
   arrays: Array<ArrayDetail & { redundancy: ArrayRedundancy }>;
   mounts: Array<HostDetail["mounts"][number] & { risks: MountRisk[] }>;
   topology: TopologyNode[];
@@ -34,16 +34,19 @@ export type HostView = Omit<HostDetail, "arrays" | "mounts"> & {
  * mirror-set arithmetic, so the page and the findings agree.
  */
 export async function hostView(db: Database, idOrName: string, now: Date): Promise<HostView> {
-  const [detail, collectors] = await Promise.all([
+  const [detail, collectors, groupIntervals] = await Promise.all([
     hostDetail(db, idOrName),
     listCollectorStatus(db),
+    listGroupPollIntervals(db),
   ]);
   if (!detail) throw new AppError("NOT_FOUND", { userMessage: `No host named ${idOrName}.` });
-  const interval =
-    collectors.length > 0
-      ? Math.max(...collectors.map((c) => c.pollIntervalMs))
-      : DEFAULT_POLL_INTERVAL_MS;
-  const staleAfterMs = STALE_AFTER_INTERVALS * interval;
+  // As on the fleet page: three of the host's own intervals without a success make it stale.
+  const freshness = hostFreshness(
+    detail.summary.groups,
+    groupIntervals,
+    defaultPollIntervalMs(collectors),
+  );
+  const { staleAfterMs } = freshness;
   const lastSuccessAt = detail.summary.collection.lastSuccessAt;
   return {
     ...detail,
@@ -56,6 +59,7 @@ export async function hostView(db: Database, idOrName: string, now: Date): Promi
     }),
     isStale: lastSuccessAt !== null && now.getTime() - lastSuccessAt.getTime() > staleAfterMs,
     staleAfterMs,
+    pollInterval: { ms: freshness.intervalMs, fromGroup: freshness.fromGroup },
     arrays: detail.arrays.map((array) => ({ ...array, redundancy: redundancyOf(array) })),
     mounts: detail.mounts.map((mount) => ({ ...mount, risks: mountRisks(mount) })),
     topology: buildTopology(detail),

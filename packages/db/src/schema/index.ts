@@ -5,4 +5,7 @@ export * from "./findings";
 export * from "./fleet";
 export * from "./incidents";
 export * from "./integrations";
+export * from "./poll-intervals";
+export * from "./postmortems";
+export * from "./runbooks";
 export * from "./status-page";

@@ -6,10 +6,11 @@ import {
   type MdstatReport,
   MdstatReportSchema,
 } from "@holmes/core";
-import type { CheckOutcome, Expectation } from "../types";
+import type { CheckOutcome, Expectation, ResolvedExpectation } from "../types";
+import { isNoMdSuperblock, type NoMdSuperblock } from "./examine-output";
 import { bareName, compareAll, fail, given, pass, readOutput } from "./outcome";
 
-type Of<K extends Expectation["that"]> = Extract<Expectation, { that: K }>;
+type Of<K extends Expectation["that"]> = Extract<ResolvedExpectation, { that: K }>;
 
 const readMdstat = (output: unknown) => readOutput(MdstatReportSchema, output, "mdstat");
 
@@ -123,6 +124,40 @@ export function evaluateSyncProgressing(
   ]);
 }
 
+/**
+ * For watching a rebuild: progressing as for `sync-progressing`, or already complete — nothing
+ * running and the array active and not degraded. Complete needs no earlier observation: a
+ * bitmap re-add copies only the blocks written meanwhile and is often done within seconds. A
+ * degraded array with nothing running fails (the rebuild never started or was interrupted), as
+ * does a pending or delayed one.
+ */
+export function evaluateSyncProgressingOrComplete(
+  expect: Of<"sync-progressing-or-complete">,
+  output: unknown,
+  previous: unknown,
+): CheckOutcome {
+  const read = readMdstat(output);
+  if (!read.ok) return read.outcome;
+  const array = findArray(read.value, expect.array);
+  if (!array) return notListed(expect.array, read.value);
+  if (!array.sync && array.state === "active" && !array.degraded) {
+    return pass(`${array.name}: no resync or recovery running and not degraded (complete)`, [
+      describeArray(array),
+    ]);
+  }
+  if (!array.sync && array.degraded) {
+    return fail(`${array.name} is degraded and nothing is rebuilding it`, [
+      describeArray(array),
+      "a spare may be missing, or the recovery was interrupted: see mdadm --detail",
+    ]);
+  }
+  return evaluateSyncProgressing(
+    { that: "sync-progressing", array: expect.array },
+    output,
+    previous,
+  );
+}
+
 export function evaluateDevicesUnused(expect: Of<"devices-unused">, output: unknown): CheckOutcome {
   const read = readMdstat(output);
   if (!read.ok) return read.outcome;
@@ -184,14 +219,29 @@ export function evaluateMemberState(expect: Of<"member-state">, output: unknown)
   return pass(`${name} is in ${subject}: ${state}`);
 }
 
+function partitionNote(none: NoMdSuperblock | null): string {
+  if (!none?.partitionTable) return "";
+  const table = none.partitionTable.toUpperCase();
+  const article = table === "MBR" ? "an" : "a";
+  return ` (it holds ${article} ${table} partition table with ${none.partitions} partition(s))`;
+}
+
 export function evaluateSuperblock(
   expect: Extract<Expectation, { that: "superblock" }>,
   output: unknown,
 ): CheckOutcome {
-  if (output === null) {
-    return expect.present
-      ? fail("no md superblock on the device")
-      : pass("no md superblock on the device");
+  if (output === null || isNoMdSuperblock(output)) {
+    const none = output === null ? null : output;
+    const summary = `no md superblock on ${none?.device ?? "the device"}${partitionNote(none)}`;
+    if (expect.present) return fail(summary);
+    // The whole disk has no superblock, but each partition may carry one of its own.
+    const details =
+      none?.partitionTable && none.partitions > 0
+        ? [
+            `its ${none.partitions} partition(s) are not examined by this check: mdadm --examine each partition`,
+          ]
+        : [];
+    return pass(summary, details);
   }
   const read = readOutput(MdadmExamineSchema, output, "mdadm --examine");
   if (!read.ok) return read.outcome;

@@ -7,10 +7,10 @@ import {
   MountstatsReportSchema,
   SmartReportSchema,
 } from "@holmes/core";
-import type { CheckOutcome, Expectation } from "../types";
+import type { CheckOutcome, Expectation, ResolvedExpectation } from "../types";
 import { bareName, compareAll, fail, given, pass, readList, readOutput } from "./outcome";
 
-type Of<K extends Expectation["that"]> = Extract<Expectation, { that: K }>;
+type Of<K extends Expectation["that"]> = Extract<ResolvedExpectation, { that: K }>;
 
 const readMounts = (output: unknown) => readList(MountEntrySchema, output, "mountinfo");
 const isNfs = (mount: MountEntry) => mount.fstype === "nfs" || mount.fstype === "nfs4";

@@ -166,6 +166,43 @@ function expectationsOnRealCaptures(fixtures: string): void {
     });
   });
 
+  describe("sync-progressing-or-complete", () => {
+    const watch = (array: string): Expectation => ({ that: "sync-progressing-or-complete", array });
+    const DEGRADED = mdstat("pymdstat-07-raid1-6slot-faulty-member-degraded.txt");
+
+    it("passes an array that is whole with nothing running, even on the first check", () => {
+      // A bitmap re-add that finished before anyone looked: sync-progressing fails here.
+      expect(passes({ that: "sync-progressing", array: "md0" }, PAIRS)).toBe(false);
+      expect(evaluateExpectation(watch("md0"), PAIRS)).toMatchObject({
+        passed: true,
+        summary: "md0: no resync or recovery running and not degraded (complete)",
+      });
+    });
+
+    it("judges a running recovery like sync-progressing", () => {
+      const later = parsed(parseMdstat, RECOVERY.replace("12.6% (37043392/", "13.4% (39313392/"));
+      expect(passes(watch("md127"), recovering)).toBe(true);
+      expect(passes(watch("md127"), later, recovering)).toBe(true);
+      expect(evaluateExpectation(watch("md127"), recovering, recovering)).toMatchObject({
+        passed: false,
+        summary: "md127: recovery has not advanced since the previous check",
+      });
+    });
+
+    it("fails a degraded array that nothing rebuilds", () => {
+      expect(evaluateExpectation(watch("md1"), DEGRADED)).toMatchObject({
+        passed: false,
+        summary: "md1 is degraded and nothing is rebuilding it",
+      });
+    });
+
+    it("fails a pending sync, an inactive array and a missing one", () => {
+      expect(passes(watch("md11"), COMPOSITE)).toBe(false);
+      expect(passes(watch("md2"), PAIRS)).toBe(false);
+      expect(evaluateExpectation(watch("md9"), PAIRS).summary).toBe("md9 is not in /proc/mdstat");
+    });
+  });
+
   describe("mdadm --detail expectations", () => {
     const faulty = parsed(parseMdadmDetail, text("mdadm-detail/jc-raid1-faulty.txt"));
     const rebuilding = parsed(

@@ -1,4 +1,4 @@
-import type { CheckOutcome, Expectation } from "../types";
+import type { CheckOutcome, Expectation, ResolvedExpectation } from "../types";
 import {
   evaluateArrayAbsent,
   evaluateArrayState,
@@ -8,6 +8,7 @@ import {
   evaluateSuperblock,
   evaluateSyncIdle,
   evaluateSyncProgressing,
+  evaluateSyncProgressingOrComplete,
 } from "./evaluate-md";
 import {
   evaluateKernelAtLeast,
@@ -35,8 +36,19 @@ export function evaluateExpectation(
   parsedOutput: unknown,
   previous?: unknown,
 ): CheckOutcome {
+  const unfilled = unfilledFields(expect);
+  if (unfilled.length > 0) {
+    return fail(
+      "cannot evaluate: the expectation still has placeholders; resolve the check first",
+      [
+        ...unfilled.map(([key, value]) => `${key}: ${String(value)}`),
+        "resolveCheck fills {{variables}} from the run's bindings and checks counts are numbers",
+      ],
+    );
+  }
   try {
-    return evaluate(expect, parsedOutput, previous);
+    // No placeholder left, so every count is a number (counts are numbers or lone placeholders).
+    return evaluate(expect as ResolvedExpectation, parsedOutput, previous);
   } catch (error) {
     // Defence in depth: the evaluators validate their input, so this is a bug, shown as a failure.
     return fail("cannot evaluate: internal error", [
@@ -45,7 +57,16 @@ export function evaluateExpectation(
   }
 }
 
-function evaluate(expect: Expectation, output: unknown, previous: unknown): CheckOutcome {
+/** Fields still holding a `{{variable}}`: an expectation from the runbook, not from resolveCheck. */
+function unfilledFields(expect: Expectation): [string, unknown][] {
+  const hasPlaceholder = (value: unknown): boolean =>
+    typeof value === "string"
+      ? value.includes("{{")
+      : Array.isArray(value) && value.some(hasPlaceholder);
+  return Object.entries(expect).filter(([key, value]) => key !== "that" && hasPlaceholder(value));
+}
+
+function evaluate(expect: ResolvedExpectation, output: unknown, previous: unknown): CheckOutcome {
   switch (expect.that) {
     case "array-state":
       return evaluateArrayState(expect, output);
@@ -53,6 +74,8 @@ function evaluate(expect: Expectation, output: unknown, previous: unknown): Chec
       return evaluateArrayAbsent(expect, output);
     case "sync-progressing":
       return evaluateSyncProgressing(expect, output, previous);
+    case "sync-progressing-or-complete":
+      return evaluateSyncProgressingOrComplete(expect, output, previous);
     case "sync-idle":
       return evaluateSyncIdle(expect, output);
     case "devices-unused":

@@ -13,6 +13,7 @@ export type ExpectationFieldType =
   | "text"
   | "text-list"
   | "boolean"
+  /** A whole number, or a lone `{{variable}}` whose bound value must be one (see ExpectedCount). */
   | "count"
   | "kernel-events"
   | "md-state"
@@ -34,6 +35,9 @@ export type ExpectationSpec = {
 const required = (type: ExpectationFieldType): ExpectationFieldSpec => ({ type, required: true });
 const optional = (type: ExpectationFieldType): ExpectationFieldSpec => ({ type, required: false });
 
+/** The largest count an expectation may compare (counts are disks, sectors, retransmissions). */
+export const MAX_EXPECTED_COUNT = 1_000_000_000;
+
 export const MD_ARRAY_STATES = ["active", "inactive", "broken"] as const;
 export { KERNEL_EVENT_KINDS };
 
@@ -52,6 +56,7 @@ export const EXPECTATIONS: Readonly<Record<ExpectationKind, ExpectationSpec>> = 
   },
   "array-absent": { probe: "mdstat", fields: { array: required("text") } },
   "sync-progressing": { probe: "mdstat", fields: { array: required("text") } },
+  "sync-progressing-or-complete": { probe: "mdstat", fields: { array: required("text") } },
   "sync-idle": { probe: "mdstat", fields: { array: required("text") } },
   "devices-unused": { probe: "mdstat", fields: { devices: required("text-list") } },
   "detail-state": {

@@ -39,7 +39,8 @@ export const CHECK_PROBES: Readonly<Record<CheckProbe, CheckProbeSpec>> = {
   "mdadm-examine": {
     args: { device: { accepts: "block-device", required: true } },
     commandFor: (args) => ({ commandId: "mdadm-examine", argument: args.device ?? null }),
-    output: 'parseMdadmExamine → MdadmExamine, or null when mdadm said "No md superblock detected"',
+    output:
+      "parseMdadmExamine → MdadmExamine; without an md superblock checkOutputWithoutParser → NoMdSuperblock",
   },
   mountinfo: {
     args: {},

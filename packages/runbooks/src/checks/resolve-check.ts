@@ -1,10 +1,18 @@
 import { fillTemplate } from "../template";
-import type { Bindings, Expectation, ResolveCheckResult, RunbookCheck } from "../types";
+import type {
+  Bindings,
+  Expectation,
+  ResolveCheckResult,
+  ResolvedExpectation,
+  RunbookCheck,
+} from "../types";
 import { checkVariableValue } from "../variables";
+import { EXPECTATIONS, MAX_EXPECTED_COUNT, toSnakeCase } from "./expectation-spec";
 import { CHECK_PROBES } from "./probes";
 
 /** Expectation text is compared with what parsers report, never run; still, keep it to names. */
 const COMPARABLE_TEXT = /^[A-Za-z0-9_.,:@+=/ -]{1,255}$/;
+const WHOLE_NUMBER = /^[0-9]{1,10}$/;
 
 /**
  * A check made concrete for one run: templates filled from validated bindings, every probe
@@ -45,18 +53,39 @@ function resolveExpectation(
   expect: Expectation,
   bindings: Bindings,
   errors: string[],
-): Expectation | null {
+): ResolvedExpectation | null {
+  const fields = EXPECTATIONS[expect.that].fields;
   const resolved: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(expect)) {
     if (key === "that") resolved[key] = value;
+    else if (typeof value === "string" && fields[key]?.type === "count")
+      resolved[key] = fillCount(value, bindings, errors, toSnakeCase(key));
     else if (typeof value === "string")
       resolved[key] = fillComparable(value, bindings, errors, key);
     else if (Array.isArray(value))
       resolved[key] = value.flatMap((item: string) => fillList(item, bindings, errors, key));
     else resolved[key] = value;
   }
-  // Same keys as the input, only strings replaced: still the same member of the union.
-  return errors.length > 0 ? null : (resolved as Expectation);
+  // Same keys as the input, only strings replaced and counts made numbers: still the same member
+  // of the union, now with numeric counts.
+  return errors.length > 0 ? null : (resolved as ResolvedExpectation);
+}
+
+/** A count written as `{{variable}}`: its value must be a whole number, checked here. */
+function fillCount(
+  template: string,
+  bindings: Bindings,
+  errors: string[],
+  what: string,
+): number | null {
+  const value = fill(template, bindings, errors, what);
+  if (value === null) return null;
+  const count = WHOLE_NUMBER.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (Number.isInteger(count) && count <= MAX_EXPECTED_COUNT) return count;
+  errors.push(
+    `${what}: ${template} is ${JSON.stringify(value.slice(0, 40))}, not a whole number from 0 to ${MAX_EXPECTED_COUNT}`,
+  );
+  return null;
 }
 
 /** A list item that is just `{{devices}}` of a list variable contributes every device. */

@@ -13,7 +13,13 @@ const DESTRUCTIVE: readonly { name: string; pattern: RegExp; unless?: RegExp }[]
   },
   { name: "mdadm --zero-superblock", pattern: /\bmdadm\b.*\s--zero-superblock\b/ },
   { name: "mdadm --grow", pattern: /\bmdadm\b.*(?:\s--grow\b|\s-G\b)/ },
-  { name: "vgcfgrestore", pattern: /\bvgcfgrestore\b/, unless: /\s(?:-l|--list)\b/ },
+  // --list only reads; --test (-t, also inside a cluster such as -tf) is LVM's dry run: it
+  // prints what would be restored and writes nothing.
+  {
+    name: "vgcfgrestore",
+    pattern: /\bvgcfgrestore\b/,
+    unless: /\s(?:--list|--test|-[A-Za-z]*[lt][A-Za-z]*)(?=\s|$)/,
+  },
   { name: "xfs_repair", pattern: /\bxfs_repair\b/, unless: /\s-n\b/ },
   // -n (in a cluster such as -fn) opens read-only and answers "no" to every fix.
   {

@@ -3,10 +3,11 @@ import {
   type ExpectationFieldSpec,
   isExpectationKind,
   KERNEL_EVENT_KINDS,
+  MAX_EXPECTED_COUNT,
   MD_ARRAY_STATES,
   toSnakeCase,
 } from "../checks/expectation-spec";
-import type { CheckProbe, Expectation } from "../types";
+import type { CheckProbe, CountTemplate, Expectation, ExpectedCount } from "../types";
 import {
   entryOf,
   type FieldReader,
@@ -17,9 +18,12 @@ import {
   rejectUnknownKeys,
 } from "./fields";
 import { checkTemplate, type DeclaredVariables } from "./templates";
+import type { YamlEntry } from "./yaml-tree";
 
 const VERSION = /^[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}$/;
-const MAX_COUNT = 1_000_000_000;
+const LONE_PLACEHOLDER = /^\{\{([a-z][a-z0-9_]*)\}\}$/;
+/** Variables whose value can be a count; the value is checked to be one after binding. */
+const COUNT_VARIABLE_KINDS: readonly string[] = ["integer", "text"];
 
 export type ParsedExpectation = { expectation: Expectation; report: string | undefined };
 
@@ -98,7 +102,7 @@ function readField(
     case "boolean":
       return readBoolean(reader, key);
     case "count":
-      return readCount(reader, key, MAX_COUNT);
+      return readCountOrVariable(reader, entry, variables);
     case "text": {
       const text = readString(reader, key, true);
       return text !== null && checkTemplate(text, entry.line, variables, problems) ? text : null;
@@ -124,6 +128,42 @@ function readField(
       return null;
     }
   }
+}
+
+/**
+ * A count: a whole number, or a lone `{{variable}}` of kind integer or text (quoted in YAML,
+ * `raid_disks: "{{raid_devices}}"`), whose bound value `resolveCheck` checks is a whole number.
+ */
+function readCountOrVariable(
+  reader: FieldReader,
+  entry: YamlEntry,
+  variables: DeclaredVariables,
+): ExpectedCount | null {
+  const { value } = entry;
+  if (value.kind !== "scalar" || typeof value.value !== "string") {
+    return readCount(reader, entry.key, MAX_EXPECTED_COUNT);
+  }
+  const text = value.value.trim();
+  const name = LONE_PLACEHOLDER.exec(text)?.[1];
+  const problem = (message: string) => {
+    reader.problems.push({ line: entry.line, message });
+    return null;
+  };
+  if (name === undefined) {
+    return problem(
+      `"${entry.key}" must be a whole number or a single quoted {{variable}} such as "{{count}}", not ${JSON.stringify(text.slice(0, 40))}`,
+    );
+  }
+  const variable = variables.get(name);
+  if (!variable) {
+    return problem(`{{${name}}} is not a declared variable (declare it under "variables:")`);
+  }
+  if (!COUNT_VARIABLE_KINDS.includes(variable.kind)) {
+    return problem(
+      `"${entry.key}" is a count: {{${name}}} is a ${variable.kind} variable; use one of kind integer`,
+    );
+  }
+  return `{{${name}}}` satisfies CountTemplate;
 }
 
 function readWords(

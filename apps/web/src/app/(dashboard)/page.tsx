@@ -2,6 +2,7 @@ import { hasRole, parseFleetFilter } from "@holmes/core";
 import { PageHeader } from "@holmes/ui";
 import type { Metadata } from "next";
 import { Panel } from "~/components/panel";
+import { PostmortemOverduePanel } from "~/components/postmortem-overdue-panel";
 import { toUrlSearchParams } from "~/lib/search-params";
 import { caller, HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { FleetOverview } from "./_components/overview/fleet-overview";
@@ -17,6 +18,7 @@ export default async function FleetPage(props: {
   prefetch(trpc.fleet.overview.queryOptions(overviewInput(filter)));
   prefetch(trpc.finding.rules.queryOptions());
   prefetch(trpc.finding.list.queryOptions(OPEN_FINDINGS_INPUT));
+  prefetch(trpc.postmortem.actionItem.overdue.queryOptions({ limit: 10 }));
   return (
     <HydrateClient>
       <PageHeader
@@ -26,6 +28,11 @@ export default async function FleetPage(props: {
       <Panel title="Fleet overview">
         <FleetOverview canAcknowledge={me ? hasRole(me.role, "responder") : false} />
       </Panel>
+      <div className="mt-6">
+        <Panel title="Overdue action items">
+          <PostmortemOverduePanel />
+        </Panel>
+      </div>
     </HydrateClient>
   );
 }

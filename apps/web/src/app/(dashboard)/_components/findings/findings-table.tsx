@@ -70,6 +70,13 @@ export function FindingsTable(props: { findings: Finding[]; now: Date; canAcknow
                       Acknowledge
                     </button>
                   ) : null}
+                  <Link
+                    href={`/runbooks?finding=${finding.id}`}
+                    aria-label={`Runbooks for ${finding.title} on ${finding.hostName}`}
+                    className="ml-1 rounded border border-sky-300 px-2 py-0.5 text-xs text-sky-800 dark:border-sky-800 dark:text-sky-200"
+                  >
+                    Runbooks
+                  </Link>
                   {props.canAcknowledge && finding.state !== "resolved" ? (
                     <Link
                       href={`/incidents/new?finding=${finding.id}`}

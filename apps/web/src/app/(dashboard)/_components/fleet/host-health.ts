@@ -9,9 +9,6 @@ export type HostHealth = {
   detail: string | null;
 };
 
-/** A host with no successful poll for this long is stale: shown as such, never as healthy. */
-const STALE_AFTER_MS = 3 * 60_000;
-
 /** The worst thing about a host, in words (colour is never the only signal). */
 export function hostHealth(host: FleetHost, now: number): HostHealth {
   if (host.presentedHostKey || host.state === "host_key_changed") {
@@ -29,8 +26,10 @@ export function hostHealth(host: FleetHost, now: number): HostHealth {
       detail: host.lastErrorMessage,
     };
   }
-  if (!host.lastSuccessAt || now - new Date(host.lastSuccessAt).getTime() > STALE_AFTER_MS) {
-    return { level: "unknown", label: "stale", detail: "no successful poll for over 3 minutes" };
+  // Three of the host's own poll intervals (its groups may set one) without a successful poll.
+  if (!host.lastSuccessAt || now - new Date(host.lastSuccessAt).getTime() > host.staleAfterMs) {
+    const seconds = Math.round(host.staleAfterMs / 1000);
+    return { level: "unknown", label: "stale", detail: `no successful poll for over ${seconds} s` };
   }
   if (host.inactiveArrays.length > 0)
     return { level: "critical", label: "array inactive", detail: host.inactiveArrays.join(", ") };

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { caller, HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { CredentialsPanel } from "./_components/credentials-panel";
+import { GroupIntervalsPanel } from "./_components/group-intervals-panel";
 import { HostsPanel } from "./_components/hosts-panel";
 import { ImportPanel } from "./_components/import-panel";
 
@@ -15,6 +16,7 @@ export default async function InventoryPage() {
   if (me?.role !== "admin") redirect("/");
   prefetch(trpc.inventory.list.queryOptions());
   prefetch(trpc.inventory.credentials.list.queryOptions());
+  prefetch(trpc.inventory.groupIntervals.list.queryOptions());
   return (
     <HydrateClient>
       <PageHeader
@@ -29,6 +31,9 @@ export default async function InventoryPage() {
       <div className="space-y-6">
         <Suspense fallback={<p className="text-sm text-zinc-500">Loading hosts…</p>}>
           <HostsPanel />
+        </Suspense>
+        <Suspense fallback={<p className="text-sm text-zinc-500">Loading group intervals…</p>}>
+          <GroupIntervalsPanel />
         </Suspense>
         <ImportPanel />
         <Suspense fallback={<p className="text-sm text-zinc-500">Loading credentials…</p>}>

@@ -3,7 +3,8 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { services } from "~/server/holmes";
 
 function handler(request: Request) {
-  const { handle, auth, allowedOrigins, credentialsKey, timelineBroker } = services();
+  const { handle, auth, allowedOrigins, credentialsKey, timelineBroker, runbooksDirectory } =
+    services();
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,
@@ -18,6 +19,7 @@ function handler(request: Request) {
         allowedOrigins,
         credentialsKey,
         timelineBroker,
+        runbooksDirectory,
       }),
     onError({ path, error }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {

@@ -1,3 +1,5 @@
+import { describeRunbookEvent } from "~/components/runbook-timeline";
+
 type Lookup = {
   hostName: (id: string) => string | undefined;
   severityName: (level: number) => string;
@@ -57,6 +59,7 @@ export function describeLifecycle(
     case "time_changed":
       return `set the ${TIME_FIELDS[str(data.field)] ?? str(data.field)} to ${when(data.to)}`;
     default:
+      if (entry.kind.startsWith("runbook.")) return describeRunbookEvent(entry.kind, data);
       return typeof data.message === "string" ? data.message : entry.kind.replaceAll("_", " ");
   }
 }

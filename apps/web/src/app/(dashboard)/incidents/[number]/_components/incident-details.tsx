@@ -2,6 +2,7 @@
 
 import { Card, SeverityBadge } from "@holmes/ui";
 import Link from "next/link";
+import { RunbookIncidentCard } from "~/components/runbook-incident-card";
 import { formatDateTime, incidentDuration } from "../../../_components/incidents/incident-format";
 import type { IncidentData } from "./incident-data";
 
@@ -92,6 +93,7 @@ export function IncidentDetails(props: { incident: IncidentData }) {
           </ul>
         </Card>
       ) : null}
+      <RunbookIncidentCard incidentId={incident.id} findings={incident.findings} />
     </aside>
   );
 }

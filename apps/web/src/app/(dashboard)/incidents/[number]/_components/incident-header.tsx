@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { PostmortemDraftButton } from "~/components/postmortem-draft-button";
 import { incidentRef } from "../../../_components/incidents/incident-format";
 import { IncidentSeverityBadge } from "../../../_components/incidents/incident-severity-badge";
 import { IncidentStatusBadge } from "../../../_components/incidents/incident-status-badge";
@@ -10,6 +11,7 @@ import type { IncidentData } from "./incident-data";
 export function IncidentHeader(props: {
   incident: IncidentData;
   canEdit: boolean;
+  canRespond: boolean;
   onEdit: () => void;
 }) {
   const { incident } = props;
@@ -40,15 +42,20 @@ export function IncidentHeader(props: {
           ) : null}
         </div>
       </div>
-      {props.canEdit ? (
-        <button
-          type="button"
-          onClick={props.onEdit}
-          className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
-        >
-          Edit incident
-        </button>
-      ) : null}
+      <div className="flex items-start gap-2">
+        {incident.status === "resolved" ? (
+          <PostmortemDraftButton incidentId={incident.id} canRespond={props.canRespond} />
+        ) : null}
+        {props.canEdit ? (
+          <button
+            type="button"
+            onClick={props.onEdit}
+            className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            Edit incident
+          </button>
+        ) : null}
+      </div>
     </header>
   );
 }

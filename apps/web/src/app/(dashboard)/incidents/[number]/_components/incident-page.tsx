@@ -33,6 +33,7 @@ export function IncidentPage(props: { number: number; canRespond: boolean }) {
       <IncidentHeader
         incident={incident}
         canEdit={props.canRespond && !isEditing}
+        canRespond={props.canRespond}
         onEdit={() => setEditing(true)}
       />
       {isEditing ? (
