@@ -118,8 +118,16 @@ function parseKeyOrThrow(text: string): ParsedKey {
   return key;
 }
 
-/** A fresh ed25519 key pair in OpenSSH formats, for the sim's host key or the demo client key. */
+/**
+ * A fresh ed25519 key pair in OpenSSH formats, for the sim's host key or the demo client key.
+ * ssh2 writes about one key in 256 that its own parser then refuses ("Malformed OpenSSH private
+ * key", mscdex/ssh2#1390): such a pair is drawn again, so a start or a test never fails on it.
+ */
 export function generateEd25519(comment: string): { privateKey: string; publicKey: string } {
-  const pair = utils.generateKeyPairSync("ed25519", { comment });
-  return { privateKey: pair.private, publicKey: pair.public };
+  for (let attempt = 1; ; attempt++) {
+    const pair = utils.generateKeyPairSync("ed25519", { comment });
+    if (!(utils.parseKey(pair.private) instanceof Error) || attempt >= 16) {
+      return { privateKey: pair.private, publicKey: pair.public };
+    }
+  }
 }
