@@ -34,6 +34,10 @@ variables:
     kind: path
     description: The image on NFS
     from: { evidence: backFile }
+  - name: copy_dir
+    kind: mount-path
+    description: Where to keep a copy of the image (optional)
+    required: false
 ---
 
 ## Confirm the loop image is attached
@@ -45,6 +49,12 @@ id: loop-attached
 description: "{{loop}} is attached to its image"
 probe: losetup
 expect: { that: loop-attached, device: "{{loop}}", back_file: "{{back_file}}" }
+\`\`\`
+
+If there is room, keep a copy of {{back_file}} before the repair:
+
+\`\`\`sh
+cp --sparse=always {{back_file}} {{copy_dir}}
 \`\`\`
 
 ## Repair the filesystem
@@ -167,7 +177,7 @@ describe.runIf(hasChromium())("a guided runbook run with two responders", () => 
     await editor.fill(RUNBOOK.replace("probe: losetup", "probe: cat-etc-shadow"));
     await expect
       .poll(() => admin.page.getByTestId("parse-errors").textContent())
-      .toMatch(/line 28: .*cat-etc-shadow/);
+      .toMatch(/line 32: .*cat-etc-shadow/);
     await screenshot(admin.page, "runbooks-editor-error");
     await editor.fill(RUNBOOK);
     await admin.page.getByText("Parses cleanly").waitFor();
@@ -194,6 +204,15 @@ describe.runIf(hasChromium())("a guided runbook run with two responders", () => 
     await screenshot(page, "runbooks-start");
     await page.getByRole("button", { name: "Start run" }).click();
     await page.getByTestId("run-step-title").filter({ hasText: "Step 1 of 2" }).waitFor();
+    // Instructions read with the run's values; the optional copy_dir was left empty, so the
+    // copy command is a "fill in" note rather than a command with a hole in it.
+    await page.getByText("The loop device must still read /dev/loop0's image").waitFor();
+    await page.getByText("keep a copy of /mnt/images/db1.img before the repair").waitFor();
+    await page
+      .getByTestId("step-command-missing")
+      .filter({ hasText: "Fill in: copy_dir" })
+      .waitFor();
+    expect(await page.getByText("{{").count()).toBe(0);
   });
 
   it("runs the check on the simulated host through the collector and shows it passed", async () => {

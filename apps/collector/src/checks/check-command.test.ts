@@ -1,7 +1,14 @@
+import type { ParseResult } from "@holmes/core";
 import { resolveInvocation } from "@holmes/probes/commands";
-import { CHECK_PROBE_NAMES, type CheckProbe } from "@holmes/runbooks";
+import { fixture, hasSharedFixtures } from "@holmes/probes/testing/fixtures";
+import {
+  CHECK_PROBE_NAMES,
+  type CheckProbe,
+  type Expectation,
+  evaluateExpectation,
+} from "@holmes/runbooks";
 import { describe, expect, it } from "vitest";
-import { checkInvocation, parseCheckOutput } from "./check-command";
+import { checkInvocation, readCheckOutput } from "./check-command";
 
 const NOW = new Date("2026-11-22T10:00:00Z");
 
@@ -67,17 +74,103 @@ describe("checkInvocation", () => {
   });
 });
 
-describe("parseCheckOutput", () => {
+/** The section id of the command's fallback, which answers when the primary failed. */
+function fallbackId(probe: CheckProbe, args: Record<string, string> = {}): string {
+  const id = checkInvocation(probe, args, NOW).fallback?.id;
+  if (!id) throw new Error(`${probe} has no fallback`);
+  return id;
+}
+
+function read(
+  probe: CheckProbe,
+  args: Record<string, string>,
+  output: string,
+  answeredId?: string,
+) {
+  const invocation = checkInvocation(probe, args, NOW);
+  return readCheckOutput(probe, invocation, answeredId ?? invocation.id, output);
+}
+
+function judged(expect: Expectation, parsed: ParseResult<unknown>) {
+  if (!parsed.ok) throw new Error(`not parsed: ${JSON.stringify(parsed.error)}`);
+  return evaluateExpectation(expect, parsed.value);
+}
+
+// mdadm's own text (Examine.c pr_err; super-mbr.c examine_mbr), stderr folded into stdout.
+const NO_SUPERBLOCK = "mdadm: No md superblock detected on /dev/sdd1.\n";
+const MBR_DISK = [
+  "/dev/sdd:",
+  "   MBR Magic : aa55",
+  "Partition[0] :      1048576 sectors at         2048 (type fd)",
+  "Partition[1] :   1952473088 sectors at      1050624 (type fd)",
+  "",
+].join("\n");
+const NO_SUPERBLOCK_EXPECTED = { that: "superblock", present: false } as const;
+
+describe("readCheckOutput", () => {
   it("parses with the command's parser, and passes text through trimmed", () => {
-    const mdstat = parseCheckOutput(
-      checkInvocation("mdstat", {}, NOW),
-      "Personalities : [raid1]\nunused devices: <none>\n",
-    );
-    expect(mdstat.ok).toBe(true);
-    expect(parseCheckOutput(checkInvocation("uname", {}, NOW), "6.8.0-45-generic\n")).toEqual({
+    expect(read("mdstat", {}, "Personalities : [raid1]\nunused devices: <none>\n").ok).toBe(true);
+    expect(read("uname", {}, "6.8.0-45-generic\n")).toEqual({
       ok: true,
       value: "6.8.0-45-generic",
     });
-    expect(parseCheckOutput(checkInvocation("losetup", {}, NOW), "not json").ok).toBe(false);
+    expect(read("losetup", {}, "not json").ok).toBe(false);
+  });
+
+  it("reads mdadm's 'No md superblock detected' as no superblock, not as output it cannot parse", () => {
+    const args = { device: "/dev/sdd1" };
+    const outcome = judged(NO_SUPERBLOCK_EXPECTED, read("mdadm-examine", args, NO_SUPERBLOCK));
+    expect(outcome.passed).toBe(true);
+    const present = judged(
+      { that: "superblock", present: true },
+      read("mdadm-examine", args, NO_SUPERBLOCK),
+    );
+    expect(present.passed).toBe(false);
+  });
+
+  it("reads a whole disk's partition-table dump as no superblock, saying its partitions were not examined", () => {
+    const outcome = judged(
+      NO_SUPERBLOCK_EXPECTED,
+      read("mdadm-examine", { device: "/dev/sdd" }, MBR_DISK),
+    );
+    expect(outcome.passed).toBe(true);
+    expect(`${outcome.summary} ${outcome.details.join(" ")}`).toMatch(/partition/i);
+  });
+
+  it.runIf(hasSharedFixtures("readCheckOutput"))(
+    "still parses a real superblock, and refuses text that is neither",
+    () => {
+      const member = fixture("mdadm-examine/jc-raid1-ok.txt");
+      const outcome = judged(
+        NO_SUPERBLOCK_EXPECTED,
+        read("mdadm-examine", { device: "/dev/sdb1" }, member),
+      );
+      expect(outcome.passed).toBe(false);
+      expect(
+        read("mdadm-examine", { device: "/dev/sdb1" }, "mdadm: cannot open /dev/sdb1\n").ok,
+      ).toBe(false);
+    },
+  );
+
+  it("reads the fallback's text form with the poll's parser when the JSON form was refused", () => {
+    const loops = read(
+      "losetup",
+      {},
+      "/dev/loop0: [0016]:4099 (/mnt/archive/dvd.iso)\n",
+      fallbackId("losetup"),
+    );
+    expect(loops).toMatchObject({
+      ok: true,
+      value: [{ name: "/dev/loop0", backFile: "/mnt/archive/dvd.iso" }],
+    });
+    const vgs = read(
+      "lvm",
+      { report: "vgs" },
+      "  VolGroup00|4Gk1Xq-2wYs-Zl9B-tM4r-EKq8-o1aY-3fHb8N|wz--n-|159786205184|0|33554432|4762|0|1|2|0|3\n",
+      fallbackId("lvm", { report: "vgs" }),
+    );
+    expect(vgs).toMatchObject({ ok: true, value: { vgs: [{ vgName: "VolGroup00", lvCount: 2 }] } });
+    // The same text under the primary's id is not JSON: the form is chosen by what answered.
+    expect(read("losetup", {}, "/dev/loop0: [0016]:4099 (/mnt/archive/dvd.iso)\n").ok).toBe(false);
   });
 });

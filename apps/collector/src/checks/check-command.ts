@@ -8,7 +8,8 @@ import {
   smartctl,
 } from "@holmes/probes/commands";
 import { PARSERS } from "@holmes/probes/parsers";
-import type { CheckProbe } from "@holmes/runbooks";
+import { type CheckProbe, checkOutputWithoutParser } from "@holmes/runbooks";
+import { answeringForm, formsOf } from "../command-forms";
 
 const LVM_REPORTS = ["pvs", "vgs", "lvs"] as const;
 const DEFAULT_KMSG_MINUTES = 60;
@@ -51,15 +52,32 @@ export function checkInvocation(
 }
 
 /**
- * The value `evaluateExpectation` reads: the command's parser applied to its output, or the
- * trimmed text for commands without one (`uname -r`).
+ * The value `evaluateExpectation` reads from what a check's command printed. Output the probe's
+ * parser rejects by design but the expectation understands (a device without an md superblock:
+ * `checkOutputWithoutParser`) is that value as is. Otherwise the parser of the form that answered,
+ * chosen as the poll chooses it (command-forms.ts: `losetup -a` text or LVM's columns where the
+ * JSON form was refused), or the trimmed text for commands without a parser (`uname -r`).
+ * `answeredId` is the id of the section that answered: the command's own or its fallback's.
  */
-export function parseCheckOutput(
+export function readCheckOutput(
+  probe: CheckProbe,
   invocation: CommandInvocation,
+  answeredId: string,
   output: string,
 ): ParseResult<unknown> {
-  const parser = PARSERS[invocation.format];
-  return parser ? parser(output) : { ok: true, value: output.trim() };
+  const withoutParser = checkOutputWithoutParser(probe, output);
+  if (withoutParser) return { ok: true, value: withoutParser.value };
+  return parserOf(invocation, answeredId)(output);
+}
+
+function parserOf(
+  invocation: CommandInvocation,
+  answeredId: string,
+): (text: string) => ParseResult<unknown> {
+  const forms = formsOf(invocation);
+  if (forms) return answeringForm(forms, (id) => id === answeredId).parser;
+  const answered = invocation.fallback?.id === answeredId ? invocation.fallback : invocation;
+  return PARSERS[answered.format] ?? ((text) => ({ ok: true, value: text.trim() }));
 }
 
 function requiredArg(

@@ -18,6 +18,8 @@ import { type CheckWorker, startCheckWorker } from "./check-worker";
 
 const NFS_HOST = "stor-a15";
 const HUNG_HOST = "stor-hung";
+/** RHEL 5 (2.6.18): refuses the JSON forms, so its checks are answered by the fallbacks. */
+const OLD_HOST = "stor-a19";
 
 describe.each(testDatabaseKinds())("runbook checks on the simulated fleet on %s", (kind) => {
   const database = useTestDatabase(kind);
@@ -38,6 +40,7 @@ describe.each(testDatabaseKinds())("runbook checks on the simulated fleet on %s"
 
   beforeAll(async () => {
     expect(fleet.scenarioHosts["nfs-failover"]).toBe(NFS_HOST);
+    expect(fleet.scenarioHosts["raid6-grow-old-kernel"]).toBe(OLD_HOST);
     const { db } = database();
     sim = await startSimServer({
       fleet,
@@ -57,6 +60,13 @@ describe.each(testDatabaseKinds())("runbook checks on the simulated fleet on %s"
         address: "127.0.0.1",
         port: sim.port,
         username: NFS_HOST,
+        isSimulated: true,
+      },
+      {
+        name: OLD_HOST,
+        address: "127.0.0.1",
+        port: sim.port,
+        username: OLD_HOST,
         isSimulated: true,
       },
       {
@@ -194,6 +204,54 @@ describe.each(testDatabaseKinds())("runbook checks on the simulated fleet on %s"
     expect(result.status).toBe("failed");
     expect(result.summary).toMatch(/soft/);
     expect(result.rawOutput).toContain("/mnt/images");
+  });
+
+  it("reads an old host's loop devices from `losetup -a` when --json is refused", async () => {
+    const result = await check(
+      OLD_HOST,
+      "old-loop0-attached",
+      "losetup",
+      {},
+      {
+        that: "loop-attached",
+        device: "loop0",
+        backFile: "/mnt/archive/iso/rhel-5.11-server-x86_64-dvd.iso",
+      },
+    );
+    expect(result).toMatchObject({ status: "passed" });
+    expect(result.rawOutput).toMatch(/^\/dev\/loop0: \[[0-9a-f]{4}\]:\d+ \(/);
+  });
+
+  it("reads an old host's volume groups from LVM's column report", async () => {
+    const present = await check(
+      OLD_HOST,
+      "old-vg-present",
+      "lvm",
+      { report: "vgs" },
+      { that: "vg-present", vg: "VolGroup00" },
+    );
+    expect(present).toMatchObject({ status: "passed" });
+    expect(present.rawOutput).toContain("VolGroup00|");
+    const absent = await check(
+      OLD_HOST,
+      "old-vg-missing",
+      "lvm",
+      { report: "vgs" },
+      { that: "vg-present", vg: "vg_data" },
+    );
+    expect(absent.status).toBe("failed");
+  });
+
+  it("passes 'no md superblock' on a disk where mdadm says it found none", async () => {
+    const result = await check(
+      OLD_HOST,
+      "sda-blank",
+      "mdadm-examine",
+      { device: "/dev/sda" },
+      { that: "superblock", present: false },
+    );
+    expect(result).toMatchObject({ status: "passed" });
+    expect(result.rawOutput).toBe("mdadm: No md superblock detected on /dev/sda.\n");
   });
 
   it("puts each verdict on the incident's timeline", async () => {

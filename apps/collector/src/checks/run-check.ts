@@ -14,7 +14,7 @@ import {
   type Expectation,
   evaluateExpectation,
 } from "@holmes/runbooks";
-import { checkInvocation, parseCheckOutput } from "./check-command";
+import { checkInvocation, readCheckOutput } from "./check-command";
 
 export type RunCheckDeps = {
   pool: SshConnectionPool;
@@ -97,8 +97,7 @@ export async function runCheck(
   if (answered.isTruncated || answered.exitCode === null) {
     return error(`${target.name}: the command was cut off before it finished`, answered.output);
   }
-  const used = fallback && invocation.fallback ? invocation.fallback : invocation;
-  const parsed = parseCheckOutput(used, answered.output);
+  const parsed = readCheckOutput(probe, invocation, answered.id, answered.output);
   if (!parsed.ok) {
     const exit = answered.exitCode === 0 ? "" : ` (exit ${answered.exitCode})`;
     return error(
@@ -106,8 +105,17 @@ export async function runCheck(
       answered.output,
     );
   }
-  const previous = previousRawOutput === null ? undefined : parsePrevious(used, previousRawOutput);
-  const outcome = evaluateExpectation(check.expect as Expectation, parsed.value, previous);
+  // The previous output came from the same host's tools, so it is read in the form that answered
+  // now; one that no longer parses is no previous observation (the expectation says so).
+  const previous =
+    previousRawOutput === null
+      ? undefined
+      : readCheckOutput(probe, invocation, answered.id, previousRawOutput);
+  const outcome = evaluateExpectation(
+    check.expect as Expectation,
+    parsed.value,
+    previous?.ok ? previous.value : undefined,
+  );
   return {
     status: outcome.passed ? "passed" : "failed",
     summary: outcome.summary,
@@ -115,14 +123,6 @@ export async function runCheck(
     rawOutput: answered.output,
     finishedAt: deps.now(),
   };
-}
-
-function parsePrevious(
-  invocation: ReturnType<typeof checkInvocation>,
-  rawOutput: string,
-): unknown | undefined {
-  const parsed = parseCheckOutput(invocation, rawOutput);
-  return parsed.ok ? parsed.value : undefined;
 }
 
 export type { CheckProbe };

@@ -1,24 +1,15 @@
 import type { HostSnapshot } from "@holmes/db/queries/fleet-state";
+import type { DiscoveredNames } from "@holmes/probes/commands";
 import {
-  type DiscoveredNames,
-  LVM_COLUMN_FIELDS,
-  LVM_COLUMN_SEPARATOR,
-} from "@holmes/probes/commands";
-import {
-  type LvmColumnsKind,
   parseFindmnt,
   parseKernelLog,
-  parseLosetup,
-  parseLosetupAll,
   parseLsblk,
-  parseLvmColumns,
-  parseLvmReport,
   parseMdadmDetail,
   parseMdstat,
-  parseMountinfo,
   parseMountstats,
   parseSmartctl,
 } from "@holmes/probes/parsers";
+import { LOOP_FORMS, lvmForms, MOUNT_FORMS } from "../command-forms";
 import { diskNames, serialIndex, toDiskRow, toSmartSample } from "./normalize-disks";
 import { toArrayRow, toMemberRows } from "./normalize-md";
 import {
@@ -34,7 +25,7 @@ import type { PollReader } from "./sections";
 export function discoveredNames(reader: PollReader): DiscoveredNames {
   const mdstat = reader.parse("mdstat", parseMdstat);
   const lsblk = reader.parse("lsblk", parseLsblk);
-  const lvm = readLvmReport(reader, "vg");
+  const lvm = reader.parseWithFallback(lvmForms("vg"));
   const arrays = (mdstat?.arrays ?? []).filter((a) => !a.isContainer || a.state === "active");
   return {
     arrays: arrays.map((a) => a.name),
@@ -58,20 +49,10 @@ export function buildSnapshot(
     arrays.map((a) => [a.name, reader.parse(`mdadm-detail:/dev/${a.name}`, parseMdadmDetail)]),
   );
   const smart = options.isSmartDue ? readSmart(reader) : null;
-  // /proc/mounts, the fallback on kernels before mountinfo (2.6.26), has the same parser.
   const mounts =
-    reader.parseWithFallback(
-      { id: "mountinfo", parser: parseMountinfo },
-      { id: "proc-mounts", parser: parseMountinfo },
-    ) ??
-    reader.parse("findmnt", parseFindmnt) ??
-    [];
+    reader.parseWithFallback(MOUNT_FORMS) ?? reader.parse("findmnt", parseFindmnt) ?? [];
   const mountstats = reader.parse("mountstats", parseMountstats);
-  const loops =
-    reader.parseWithFallback(
-      { id: "losetup", parser: parseLosetup },
-      { id: "losetup-all", parser: parseLosetupAll },
-    ) ?? [];
+  const loops = reader.parseWithFallback(LOOP_FORMS) ?? [];
   const lvm = mergeLvm(reader);
   const kernelLog = readKernelLog(reader);
   return {
@@ -107,20 +88,10 @@ function readKernelLog(reader: PollReader) {
   return null;
 }
 
-/** `pvs`/`vgs`/`lvs` as JSON, or their column report where LVM predates JSON (RHEL 5, 6). */
-function readLvmReport(reader: PollReader, kind: LvmColumnsKind) {
-  const fields = LVM_COLUMN_FIELDS[kind];
-  return reader.parseWithFallback(
-    { id: `${kind}s`, parser: parseLvmReport },
-    {
-      id: `${kind}s-columns`,
-      parser: (text) => parseLvmColumns(text, kind, fields, LVM_COLUMN_SEPARATOR),
-    },
-  );
-}
-
 function mergeLvm(reader: PollReader) {
-  const [pvs, vgs, lvs] = (["pv", "vg", "lv"] as const).map((kind) => readLvmReport(reader, kind));
+  const [pvs, vgs, lvs] = (["pv", "vg", "lv"] as const).map((kind) =>
+    reader.parseWithFallback(lvmForms(kind)),
+  );
   if (!vgs) return null;
   return { pvs: pvs?.pvs ?? [], vgs: vgs.vgs, lvs: lvs?.lvs ?? [], hasApproximateSizes: false };
 }

@@ -1,5 +1,6 @@
 import { describeParseError, type ParseResult } from "@holmes/core";
 import type { CommandInvocation, ProbeSection } from "@holmes/probes/commands";
+import { answeringForm, type FormsWithFallback } from "../command-forms";
 
 /** One command of a poll and what came back for it (undefined: no section in the output). */
 export type PolledCommand = { invocation: CommandInvocation; section: ProbeSection | undefined };
@@ -64,17 +65,13 @@ export class PollReader {
   }
 
   /**
-   * A command run as `primary || fallback`: the fallback's output when it ran (the primary
-   * failed, e.g. a tool too old for JSON), else the primary's. Only the answer that counts can
-   * make the poll partial: a refused JSON flag answered by its fallback is not a problem.
+   * A command run as `primary || fallback`, read in the form that answered (see
+   * command-forms.ts). Only the answer that counts can make the poll partial: a refused JSON
+   * flag answered by its fallback is not a problem.
    */
-  parseWithFallback<T>(
-    primary: { id: string; parser: (text: string) => ParseResult<T> },
-    fallback: { id: string; parser: (text: string) => ParseResult<T> },
-  ): T | null {
-    return this.byId.get(fallback.id)?.section
-      ? this.parse(fallback.id, fallback.parser)
-      : this.parse(primary.id, primary.parser);
+  parseWithFallback<T>(forms: FormsWithFallback<T>): T | null {
+    const form = answeringForm(forms, (id) => this.byId.get(id)?.section !== undefined);
+    return this.parse(form.id, form.parser);
   }
 
   private noteFailure(id: string, command: PolledCommand | undefined) {

@@ -29,7 +29,8 @@ import {
   type FindingContext,
   type Runbook,
   type RunbookStep,
-  renderCommand,
+  renderStep,
+  renderText,
   resolveCheck,
 } from "@holmes/runbooks";
 import { runbookFromCatalogue } from "./runbook-catalogue";
@@ -83,7 +84,8 @@ export async function startRun(
     runbookSource: runbook.source.kind,
     runbookVersion: runbook.source.kind === "custom" ? runbook.source.version : null,
     contentHash: runbook.contentHash,
-    title: runbook.title,
+    // Lists and the timeline name the run by this title: with the run's values, like its steps.
+    title: renderText(runbook.title, bound.bindings),
     definition: runbook as unknown as Record<string, unknown>,
     stepCount: runbook.steps.length,
     bindings: { ...bound.bindings },
@@ -117,10 +119,15 @@ async function runHostId(
 
 export type StepView = {
   index: number;
+  /** Title, instructions, check descriptions and gate reason with the run's values in. */
   title: string;
   bodyMarkdown: string;
-  /** The command with the run's values substituted and shell-quoted; null when none. */
+  /**
+   * The command with the run's values substituted and shell-quoted; null when the step has none
+   * or a variable it uses is still empty (then `missingVariables` names them).
+   */
   command: string | null;
+  missingVariables: string[];
   checks: Array<{ id: string; description: string; probe: string }>;
   destructive: RunbookStep["destructive"];
   gate: GateState | null;
@@ -135,28 +142,32 @@ export async function getRun(db: Database | Tx, runId: string, now: Date): Promi
   const runbook = detail.run.definition as unknown as Runbook;
   const evidence = detail.run.hostId ? await hostEvidenceState(db, detail.run.hostId) : null;
   const steps = runbook.steps.map((step) => ({
-    index: step.index,
-    title: step.title,
-    bodyMarkdown: step.bodyMarkdown,
-    command: step.command ? renderCommand(step.command, detail.run.bindings) : null,
-    checks: step.checks.map((check) => ({
-      id: check.id,
-      description: fillDescription(check.description, detail.run.bindings),
-      probe: check.probe,
-    })),
-    destructive: step.destructive,
+    ...stepText(step, detail.run.bindings),
     gate: step.destructive ? gateStateOf(detail, step, evidence, now) : null,
   }));
   const pending = detail.run.hostId ? await hasPendingCapture(db, detail.run.hostId) : false;
   return { ...detail, steps, isCapturingEvidence: pending };
 }
 
-/** A check's description with the run's values in (display only; commands use renderCommand). */
-function fillDescription(description: string, bindings: Bindings) {
-  return description.replace(/\{\{([a-z][a-z0-9_]*)\}\}/g, (whole, name: string) => {
-    const value = bindings[name];
-    return value === undefined ? whole : typeof value === "string" ? value : value.join(" ");
-  });
+/**
+ * What the run page shows of a step: `renderStep` fills in the run's values and never throws, so
+ * an optional variable left empty turns the command into "fill in …" instead of breaking the run.
+ */
+function stepText(step: RunbookStep, bindings: Bindings): Omit<StepView, "gate"> {
+  const rendered = renderStep(step, bindings);
+  return {
+    index: rendered.index,
+    title: rendered.title,
+    bodyMarkdown: rendered.bodyMarkdown,
+    command: rendered.command,
+    missingVariables: rendered.missingVariables,
+    checks: rendered.checks.map((check) => ({
+      id: check.id,
+      description: check.description,
+      probe: check.probe,
+    })),
+    destructive: rendered.destructive,
+  };
 }
 
 function gateStateOf(
@@ -213,7 +224,12 @@ export async function markStep(
 ): Promise<RunHeader> {
   return recordStepOutcome(
     db,
-    { ...input, actorId: actor.id, now },
+    {
+      ...input,
+      actorId: actor.id,
+      now,
+      stepTitleOf: (run) => renderText(stepOf(run, input.stepIndex).title, run.bindings),
+    },
     async (tx: Tx, run: RunHeader) => {
       const step = stepOf(run, input.stepIndex);
       if (input.outcome !== "done" || !step.destructive) return;

@@ -342,6 +342,8 @@ export type StepOutcomeInput = {
   actorId: string;
   expectedVersion: number;
   now: Date;
+  /** The step's title as the timeline shows it (the run's values filled in); else as written. */
+  stepTitleOf?: (run: RunHeader) => string;
 };
 
 /**
@@ -392,7 +394,7 @@ export async function recordStepOutcome(
           runbookTitle: run.title,
           stepIndex: input.stepIndex,
           stepCount: run.stepCount,
-          stepTitle: step?.title ?? "",
+          stepTitle: input.stepTitleOf?.(run) ?? step?.title ?? "",
           note: input.note,
         },
       });

@@ -69,6 +69,47 @@ reason: xfs_repair rewrites metadata.
 \`\`\`
 `;
 
+/** A command and instructions that use an optional variable, as a start form leaves it empty. */
+const OPTIONAL_RUNBOOK = `---
+id: test-loop-detach
+title: Detach {{loop}} on {{host}}
+summary: Detach a loop device, optionally noting the image it was backed by.
+applies_to: []
+variables:
+  - name: host
+    kind: host
+    description: The host
+  - name: loop
+    kind: block-device
+    description: The loop device
+  - name: image
+    kind: path
+    description: The image file behind it
+    required: false
+---
+
+## Detach {{loop}}
+
+Run this on {{host}} once nothing has {{loop}} open; the image was {{image}}.
+
+\`\`\`sh
+losetup -d {{loop}}
+\`\`\`
+
+\`\`\`check
+id: loop-detached
+description: "{{loop}} is detached"
+probe: losetup
+expect: { that: loop-detached, device: "{{loop}}" }
+\`\`\`
+
+## Look at the image
+
+\`\`\`sh
+ls -l -- {{image}}
+\`\`\`
+`;
+
 const SECOND_RESPONDER = {
   id: "user-responder-2",
   email: "responder2@holmes.test",
@@ -269,6 +310,49 @@ describe.each(testDatabaseKinds())("runbook router on %s", (kind) => {
     expect(view.steps[1]?.command).toBe("xfs_repair '/dev/loop0'");
     const runs = await caller("viewer").runbook.runs({ findingId });
     expect(runs.map((r) => r.id)).toContain(runId);
+  });
+
+  it("shows step text with the run's values and a command with an empty optional variable as a gap", async () => {
+    await caller("admin").runbook.saveCustom({
+      runbookId: null,
+      markdown: OPTIONAL_RUNBOOK,
+      expectedVersion: null,
+    });
+    const { id: runId } = await caller("responder").runbook.start({
+      runbookId: "test-loop-detach",
+      incidentId,
+      variables: { host: HOST, loop: "/dev/loop3", image: "" },
+    });
+    const view = await caller("viewer").runbook.run({ runId });
+    expect(view.run.bindings).toEqual({ host: HOST, loop: "/dev/loop3" });
+    expect(view.run.title).toBe(`Detach /dev/loop3 on ${HOST}`);
+    const [detach, remove] = view.steps;
+    expect(detach).toMatchObject({
+      title: "Detach /dev/loop3",
+      command: "losetup -d '/dev/loop3'",
+      missingVariables: [],
+      checks: [{ id: "loop-detached", description: "/dev/loop3 is detached" }],
+    });
+    expect(detach?.bodyMarkdown).toContain(`Run this on ${HOST} once nothing has /dev/loop3 open`);
+    // The empty optional value is visibly a gap in prose, and no command is offered with it.
+    expect(detach?.bodyMarkdown).toContain("the image was ⟨image⟩");
+    expect(remove).toMatchObject({ command: null, missingVariables: ["image"] });
+    expect(JSON.stringify(view.steps)).not.toContain("{{");
+    await caller("responder").runbook.markStep({
+      runId,
+      stepIndex: 0,
+      outcome: "skipped",
+      note: "",
+      expectedVersion: view.run.version,
+    });
+    const timeline = await caller("viewer").incident.timeline({ incidentId });
+    const skipped = timeline.find(
+      (e) =>
+        e.source === "lifecycle" && e.kind === "runbook.step_skipped" && e.data.runId === runId,
+    );
+    expect(skipped).toMatchObject({
+      data: { runbookTitle: `Detach /dev/loop3 on ${HOST}`, stepTitle: "Detach /dev/loop3" },
+    });
   });
 
   it("refuses a variable that fails its kind, before storing anything", async () => {

@@ -27,7 +27,19 @@ export function RunStep(props: { view: RunView; step: Step; me: Me; isCurrent: b
     >
       <div className="space-y-4">
         {step.bodyMarkdown.trim() ? <Markdown>{step.bodyMarkdown}</Markdown> : null}
-        {step.command ? <CommandBlock command={step.command} /> : null}
+        {step.command ? (
+          <CommandBlock command={step.command} />
+        ) : step.missingVariables.length > 0 ? (
+          <p
+            data-testid="step-command-missing"
+            className="rounded-md border border-dashed border-zinc-300 px-3 py-2 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
+          >
+            Fill in: {step.missingVariables.join(", ")}
+            <span className="block text-xs text-zinc-500">
+              The command needs these values, which this run was started without.
+            </span>
+          </p>
+        ) : null}
         {step.checks.length > 0 ? <RunChecks view={view} step={step} canRun={canAct} /> : null}
         {step.gate ? <RunGate view={view} step={step} me={props.me} canAct={canAct} /> : null}
         {outcome ? (
