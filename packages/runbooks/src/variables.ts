@@ -1,3 +1,4 @@
+import { BLOCK_DEVICE_NAME_ALTERNATION } from "@holmes/core";
 import type { BindingValue, VariableKind } from "./types";
 
 /**
@@ -7,23 +8,7 @@ import type { BindingValue, VariableKind } from "./types";
  * metacharacter, a quote, whitespace other than a plain space in `text`, or a `..`.
  */
 
-/** Kernel block device names, as `@holmes/probes` device-names.ts accepts them (kept in step). */
-const BLOCK_NAME = [
-  "(?:sd|vd|xvd)[a-z]{1,4}[0-9]{0,3}",
-  "hd[a-z][0-9]{0,3}",
-  "nvme[0-9]{1,3}(?:c[0-9]{1,3})?n[0-9]{1,4}(?:p[0-9]{1,3})?",
-  "md[0-9]{1,4}(?:p[0-9]{1,3})?",
-  "md_[A-Za-z0-9_]{1,28}",
-  "dm-[0-9]{1,5}",
-  "loop[0-9]{1,5}(?:p[0-9]{1,3})?",
-  "sr[0-9]{1,3}",
-  "mmcblk[0-9]{1,3}(?:p[0-9]{1,3}|boot[0-9])?",
-  "(?:nbd|rbd)[0-9]{1,4}(?:p[0-9]{1,3})?",
-  "(?:drbd|bcache|zram)[0-9]{1,5}",
-  "pmem[0-9]{1,3}(?:s|p[0-9]{1,3})?",
-].join("|");
-
-const BLOCK_DEVICE = new RegExp(`^/dev/(?:${BLOCK_NAME})$`);
+const BLOCK_DEVICE = new RegExp(`^/dev/(?:${BLOCK_DEVICE_NAME_ALTERNATION})$`);
 /** `/dev/md0`, `/dev/md_d0`, `/dev/md0p1` or an mdadm name link `/dev/md/data`. */
 const MD_DEVICE =
   /^\/dev\/(?:md[0-9]{1,4}(?:p[0-9]{1,3})?|md_[A-Za-z0-9_]{1,28}|md\/[A-Za-z0-9_:-][A-Za-z0-9_.:-]{0,63})$/;

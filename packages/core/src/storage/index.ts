@@ -1,4 +1,5 @@
 export * from "./block";
+export * from "./device-names";
 export * from "./kernel";
 export * from "./lvm";
 export * from "./md";

@@ -1,40 +1,20 @@
 import { LvmReportSchema } from "@holmes/core";
+import { LVM_COLUMN_FIELDS, LVM_COLUMN_SEPARATOR } from "../commands/lvm-columns";
 import { describeLineFormatFuzz, loadCorpus } from "../testing/fuzz";
 import { parseLvmColumns } from "./lvm-columns";
 
 const corpus = loadCorpus("lvm-columns", []);
 
 /** One parser for any of the three reports: the column count tells them apart in the corpus. */
-const FIELDS = {
-  7: ["pv_name", "vg_name", "pv_fmt", "pv_attr", "pv_size", "pv_free", "pv_uuid"],
-  8: ["vg_name", "lv_name", "lv_uuid", "lv_attr", "lv_size", "origin", "copy_percent", "devices"],
-} as const;
-
 function parseAny(text: string) {
   const columns = (text.trim().split("\n")[0] ?? "").split("|").length;
-  return columns === 7
-    ? parseLvmColumns(text, "pv", FIELDS[7], "|")
-    : columns === 8
-      ? parseLvmColumns(text, "lv", FIELDS[8], "|")
-      : parseLvmColumns(
-          text,
-          "vg",
-          [
-            "vg_name",
-            "vg_uuid",
-            "vg_attr",
-            "vg_size",
-            "vg_free",
-            "vg_extent_size",
-            "vg_extent_count",
-            "vg_free_count",
-            "pv_count",
-            "lv_count",
-            "snap_count",
-            "vg_seqno",
-          ],
-          "|",
-        );
+  const kind =
+    columns === LVM_COLUMN_FIELDS.pv.length
+      ? "pv"
+      : columns === LVM_COLUMN_FIELDS.lv.length
+        ? "lv"
+        : "vg";
+  return parseLvmColumns(text, kind, LVM_COLUMN_FIELDS[kind], LVM_COLUMN_SEPARATOR);
 }
 
 const WORDS = [

@@ -1,30 +1,12 @@
 import { type LvmReport, LvmReportSchema } from "@holmes/core";
 import { describe, expect, it } from "vitest";
+// The columns the collector asks for, in that order.
+import { LVM_COLUMN_FIELDS, LVM_COLUMN_SEPARATOR } from "../commands/lvm-columns";
 import { ownFixture } from "../testing/fixtures";
 import { type LvmColumnsKind, parseLvmColumns } from "./lvm-columns";
 
-// The columns the collector asks for (commands/allowlist.ts LVM_COLUMN_FIELDS), in that order.
-const FIELDS: Record<LvmColumnsKind, string[]> = {
-  pv: ["pv_name", "vg_name", "pv_fmt", "pv_attr", "pv_size", "pv_free", "pv_uuid"],
-  vg: [
-    "vg_name",
-    "vg_uuid",
-    "vg_attr",
-    "vg_size",
-    "vg_free",
-    "vg_extent_size",
-    "vg_extent_count",
-    "vg_free_count",
-    "pv_count",
-    "lv_count",
-    "snap_count",
-    "vg_seqno",
-  ],
-  lv: ["vg_name", "lv_name", "lv_uuid", "lv_attr", "lv_size", "origin", "copy_percent", "devices"],
-};
-
 const parse = (text: string, kind: LvmColumnsKind) =>
-  parseLvmColumns(text, kind, FIELDS[kind], "|");
+  parseLvmColumns(text, kind, LVM_COLUMN_FIELDS[kind], LVM_COLUMN_SEPARATOR);
 
 function parseOk(text: string, kind: LvmColumnsKind): LvmReport {
   const result = parse(text, kind);

@@ -10,6 +10,7 @@
  * Every host answers them (a modern one too, though it is never asked); the columns LVM prints
  * are the ones `-o` names, in that order, as lvm does, and an unknown one is refused as lvm does.
  */
+import { LVM_COLUMN_FIELDS } from "../../commands/lvm-columns";
 import { lvMapperPath } from "../build-lvm";
 import type { HostModel, LoopModel, LvmLv, LvmPv, LvmVg } from "../model";
 import { escapePath, superOptions } from "./mounts";
@@ -85,7 +86,7 @@ function rowsOf(host: HostModel, kind: LvmKind) {
       : kind === "vg"
         ? vgs.map(vgFields)
         : vgs.flatMap((vg) => vg.lvs.map((lv) => lvFields(vg, lv)));
-  const known = new Set(values[0]?.keys() ?? KNOWN_WHEN_EMPTY[kind]);
+  const known = new Set(values[0]?.keys() ?? LVM_COLUMN_FIELDS[kind]);
   return { values, known };
 }
 
@@ -144,23 +145,3 @@ function lvAttr(host: HostModel, vg: LvmVg, lv: LvmLv): string {
   const attr = isOpen ? "-wi-ao" : "-wi-a-";
   return isLegacyKernel(host) ? attr : `${attr}----`;
 }
-
-/** The field names each report knows, for a host with nothing to report. */
-const KNOWN_WHEN_EMPTY: Record<LvmKind, string[]> = {
-  pv: ["pv_name", "vg_name", "pv_fmt", "pv_attr", "pv_size", "pv_free", "pv_uuid"],
-  vg: [
-    "vg_name",
-    "vg_uuid",
-    "vg_attr",
-    "vg_size",
-    "vg_free",
-    "vg_extent_size",
-    "vg_extent_count",
-    "vg_free_count",
-    "pv_count",
-    "lv_count",
-    "snap_count",
-    "vg_seqno",
-  ],
-  lv: ["vg_name", "lv_name", "lv_uuid", "lv_attr", "lv_size", "origin", "copy_percent", "devices"],
-};
