@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 
-const BENCHES = ["parsers", "api", "incidents", "collect"] as const;
+const BENCHES = ["parsers", "api", "incidents", "collect", "runbook-checks"] as const;
 const chosen = process.argv
   .slice(2)
   .filter((name) => (BENCHES as readonly string[]).includes(name));
