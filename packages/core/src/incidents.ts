@@ -73,3 +73,36 @@ export function suggestedSeverity(finding: { ruleId: string; severity: string })
   if (finding.severity === "critical") return 2;
   return finding.severity === "warning" ? 3 : 4;
 }
+
+/** One entry of an incident's timeline: a person's update, a lifecycle event or a host's report. */
+export type IncidentTimelineEntry =
+  | {
+      key: string;
+      source: "human";
+      kind: "update";
+      at: Date;
+      seq: number;
+      authorName: string | null;
+      audience: string;
+      body: string;
+      statusChange: string | null;
+    }
+  | {
+      key: string;
+      source: "lifecycle";
+      kind: string;
+      at: Date;
+      seq: number;
+      actorName: string | null;
+      data: Record<string, unknown>;
+    }
+  | {
+      key: string;
+      source: "machine";
+      kind: string;
+      at: Date;
+      hostName: string;
+      severity: string;
+      title: string;
+      detail: string | null;
+    };

@@ -1,4 +1,5 @@
 import type { EvidenceMdArray } from "./evidence";
+import type { IncidentTimelineEntry } from "./incidents";
 import type { PostmortemSections } from "./postmortems";
 
 /** The facts a post-mortem draft is composed from, and what the composer returns. */
@@ -12,35 +13,12 @@ export type DraftIncident = {
   resolvedAt: Date | null;
 };
 
-/** Shaped like the incident timeline's entries, so its rows pass straight in. */
-export type DraftTimelineEntry =
-  | {
-      key: string;
-      source: "human";
-      at: Date;
-      authorName: string | null;
-      audience: string;
-      body: string;
-      statusChange: string | null;
-    }
-  | {
-      key: string;
-      source: "lifecycle";
-      kind: string;
-      at: Date;
-      actorName: string | null;
-      data: Record<string, unknown>;
-    }
-  | {
-      key: string;
-      source: "machine";
-      kind: string;
-      at: Date;
-      hostName: string;
-      severity: string;
-      title: string;
-      detail: string | null;
-    };
+/** The incident timeline's entries without their position, so its rows pass straight in. */
+export type DraftTimelineEntry = IncidentTimelineEntry extends infer Entry
+  ? Entry extends unknown
+    ? Omit<Entry, "seq">
+    : never
+  : never;
 
 export type DraftFinding = {
   hostName: string;

@@ -1,3 +1,4 @@
+import type { IncidentTimelineEntry } from "@holmes/core";
 import { and, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import {
@@ -11,37 +12,7 @@ import {
   users,
 } from "../schema";
 
-export type TimelineEntry =
-  | {
-      key: string;
-      source: "human";
-      kind: "update";
-      at: Date;
-      seq: number;
-      authorName: string | null;
-      audience: string;
-      body: string;
-      statusChange: string | null;
-    }
-  | {
-      key: string;
-      source: "lifecycle";
-      kind: string;
-      at: Date;
-      seq: number;
-      actorName: string | null;
-      data: Record<string, unknown>;
-    }
-  | {
-      key: string;
-      source: "machine";
-      kind: string;
-      at: Date;
-      hostName: string;
-      severity: string;
-      title: string;
-      detail: string | null;
-    };
+export type TimelineEntry = IncidentTimelineEntry;
 
 export type TimelineFilter = "all" | "human" | "machine";
 
