@@ -251,3 +251,32 @@ describe("parseKernelLog on own fixtures", () => {
     expect(line(log, 18)).toMatchObject({ host: null, message: "fs01 -- MARK --", event: null });
   });
 });
+
+describe("phrases that may sit anywhere in a message", () => {
+  const eventOf = (message: string) => parseOk(`[    1.000000] ${message}`).lines[0]?.event;
+
+  it("gives the mdadm phrase precedence wherever it is, even where it overlaps another", () => {
+    // ", dev " ends with the space that " event detected…" starts with.
+    expect(eventOf("x, dev event detected on md device /dev/md0")).toMatchObject({
+      kind: "mdadm_event",
+      operation: "dev",
+      array: "md0",
+    });
+    expect(
+      eventOf("ls: '/mnt/x': Stale file handle Fail event detected on md device /dev/md1"),
+    ).toMatchObject({ kind: "mdadm_event", operation: "Fail", array: "md1" });
+  });
+
+  it("prefers a stale handle to block trouble, and reads the first `, dev ` tail", () => {
+    expect(eventOf("blk: I/O error, dev sdb, sector 5 ESTALE")).toMatchObject({
+      kind: "nfs_stale_handle",
+    });
+    expect(eventOf("x error, dev , dev y, sector 2")).toBeNull();
+    expect(eventOf("I/O error, dev sdc, sector 9 Sense Key : Medium Error")).toMatchObject({
+      kind: "block_io_error",
+      device: "sdc",
+      sector: 9,
+    });
+    expect(eventOf("sd 0:0:0:0: [sdb] Sense Key : Medium Error, dev sdb, sector 1")).toBeNull();
+  });
+});

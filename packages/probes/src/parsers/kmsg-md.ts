@@ -11,30 +11,29 @@
  * Source: drivers/md/md.c, raid1.c, raid5.c, raid10.c (2.6.18 – 6.x); mdadm Monitor.c (3.x/4.x).
  */
 import type { KernelEvent, KernelEventKind, KernelEventSeverity } from "@holmes/core";
-import {
-  applyRules,
-  type KernelEventFields,
-  kernelEvent,
-  kernelRules,
-  toErrno,
-  toSafeInt,
-} from "./kmsg-rules";
+import { applyRules, kernelEvent, kernelRules, toErrno, toSafeInt } from "./kmsg-rules";
+import { isDigit, mdArrayEnd } from "./kmsg-scan";
 
-/** `md/raid1:md0: rest`; newer kernels name raid4/5/6 just `md/raid`. */
-const PERSONALITY_PREFIX = /^md\/[a-z0-9]+:([^:\s]+): /;
 /** 2.6-era `raid1: rest` with the array, if any, inside the rest. */
 const OLD_PREFIX = /^(?:raid\d+|multipath): /;
 
-const SYNC_KINDS: Record<string, { started: KernelEventKind; done: KernelEventKind }> = {
-  sync: { started: "md_resync_started", done: "md_resync_done" },
-  resync: { started: "md_resync_started", done: "md_resync_done" },
-  "requested-resync": { started: "md_resync_started", done: "md_resync_done" },
-  recovery: { started: "md_recovery_started", done: "md_recovery_done" },
-  "data-check": { started: "md_check_started", done: "md_check_done" },
-  check: { started: "md_check_started", done: "md_check_done" },
-  repair: { started: "md_check_started", done: "md_check_done" },
-  reshape: { started: "md_reshape_started", done: "md_reshape_done" },
-};
+type SyncKinds = { started: KernelEventKind; done: KernelEventKind };
+const RESYNC: SyncKinds = { started: "md_resync_started", done: "md_resync_done" };
+const RECOVERY: SyncKinds = { started: "md_recovery_started", done: "md_recovery_done" };
+const CHECK: SyncKinds = { started: "md_check_started", done: "md_check_done" };
+const RESHAPE: SyncKinds = { started: "md_reshape_started", done: "md_reshape_done" };
+// A Map rather than an object: the action is a fresh regex capture, and looking up an object
+// key by a new string first searches V8's table of internalized strings.
+const SYNC_KINDS = new Map<string, SyncKinds>([
+  ["sync", RESYNC],
+  ["resync", RESYNC],
+  ["requested-resync", RESYNC],
+  ["recovery", RECOVERY],
+  ["data-check", CHECK],
+  ["check", CHECK],
+  ["repair", CHECK],
+  ["reshape", RESHAPE],
+]);
 const SYNC_ACTION = "(sync|resync|requested-resync|recovery|data-check|check|repair|reshape)";
 
 /** Rules for the text after a personality prefix (or after an old `raidN: ` prefix). */
@@ -42,24 +41,29 @@ const ARRAY_RULES = kernelRules([
   {
     pattern:
       /^Disk failure on ([^,\s]+), disabling device\.?(?:\s*Operation continuing on (\d+) devices)?/,
-    build: (m, ctx) =>
-      md("md_member_failed", "error", ctx.array, {
-        device: m[1] ?? null,
-        activeDevices: toSafeInt(m[2]),
-      }),
+    build: (m, ctx) => {
+      const event = md("md_member_failed", "error", ctx.array);
+      event.device = m[1] ?? null;
+      event.activeDevices = toSafeInt(m[2]);
+      return event;
+    },
   },
   {
     pattern: /^Operation continuing on (\d+) devices/,
-    build: (m, ctx) =>
-      md("md_array_degraded", "error", ctx.array, { activeDevices: toSafeInt(m[1]) }),
+    build: (m, ctx) => {
+      const event = md("md_array_degraded", "error", ctx.array);
+      event.activeDevices = toSafeInt(m[1]);
+      return event;
+    },
   },
   {
     pattern: /^Cannot continue operation \((\d+)\/(\d+) failed\)/,
-    build: (m, ctx) =>
-      md("md_cannot_continue", "critical", ctx.array, {
-        failedDevices: toSafeInt(m[1]),
-        totalDevices: toSafeInt(m[2]),
-      }),
+    build: (m, ctx) => {
+      const event = md("md_cannot_continue", "critical", ctx.array);
+      event.failedDevices = toSafeInt(m[1]);
+      event.totalDevices = toSafeInt(m[2]);
+      return event;
+    },
   },
   {
     pattern: /^(?:(md\w*) )?not clean -- starting background reconstruction/,
@@ -71,30 +75,15 @@ const ARRAY_RULES = kernelRules([
   },
   {
     pattern: /^read error not correctable \(sector (\d+) on ([^)\s]+)\)/,
-    build: (m, ctx) =>
-      md("md_read_error", "error", ctx.array, {
-        sector: toSafeInt(m[1]),
-        device: m[2] ?? null,
-        detail: "not correctable",
-      }),
+    build: (m, ctx) => readError("error", ctx.array, m[2], m[1], "not correctable"),
   },
   {
     pattern: /^read error corrected \((\d+) sectors at (\d+) on ([^)\s]+)\)/,
-    build: (m, ctx) =>
-      md("md_read_error", "warning", ctx.array, {
-        sector: toSafeInt(m[2]),
-        device: m[3] ?? null,
-        detail: `corrected ${m[1]} sectors`,
-      }),
+    build: (m, ctx) => readError("warning", ctx.array, m[3], m[2], `corrected ${m[1]} sectors`),
   },
   {
     pattern: /^([^:\s]+): unrecoverable I\/O read error for block (\d+)/,
-    build: (m, ctx) =>
-      md("md_read_error", "error", ctx.array, {
-        device: m[1] ?? null,
-        sector: toSafeInt(m[2]),
-        detail: "unrecoverable",
-      }),
+    build: (m, ctx) => readError("error", ctx.array, m[1], m[2], "unrecoverable"),
   },
 ]);
 
@@ -105,13 +94,21 @@ const MD_CORE_RULES = kernelRules([
     build: (m) => {
       const errno = toErrno(m[1]);
       // -16 is EBUSY: the member is already claimed (mounted, in another array, held by LVM).
-      if (errno === 16) return md("md_import_device_busy", "warning", null, { errno });
-      return md("md_import_device_failed", "error", null, { errno });
+      const event =
+        errno === 16
+          ? md("md_import_device_busy", "warning", null)
+          : md("md_import_device_failed", "error", null);
+      event.errno = errno;
+      return event;
     },
   },
   {
     pattern: /^kicking non-fresh ([^\s!]+) from array/,
-    build: (m) => md("md_member_kicked", "error", null, { device: m[1] ?? null }),
+    build: (m) => {
+      const event = md("md_member_kicked", "error", null);
+      event.device = m[1] ?? null;
+      return event;
+    },
   },
   {
     pattern: new RegExp(`^${SYNC_ACTION} of RAID array (\\S+)`),
@@ -124,15 +121,20 @@ const MD_CORE_RULES = kernelRules([
   },
   {
     pattern: /^(?:([^:\s]+): )?super_written gets error=(-?\d+)/,
-    build: (m) => md("md_superblock_write_error", "error", m[1] ?? null, { errno: toErrno(m[2]) }),
+    build: (m) => {
+      const event = md("md_superblock_write_error", "error", m[1] ?? null);
+      event.errno = toErrno(m[2]);
+      return event;
+    },
   },
 ]);
 
 export function classifyMd(message: string): KernelEvent | null {
-  const personality = PERSONALITY_PREFIX.exec(message);
-  if (personality) {
-    const rest = message.slice(personality[0].length);
-    return applyRules(ARRAY_RULES, rest, { device: null, array: personality[1] ?? null });
+  // `md/raid1:md0: rest`; newer kernels name raid4/5/6 just `md/raid`.
+  const arrayEnd = mdArrayEnd(message);
+  if (arrayEnd !== -1) {
+    const array = message.slice(message.indexOf(":") + 1, arrayEnd);
+    return applyRules(ARRAY_RULES, message.slice(arrayEnd + 2), { device: null, array });
   }
   if (message.startsWith("md: ")) return applyRules(MD_CORE_RULES, message.slice(4));
   const old = OLD_PREFIX.exec(message);
@@ -145,29 +147,49 @@ const MDADM_EVENT =
   /^(\w+) event detected on md device (\S+?)(?:, component device\s+(mismatches found: \d+(?: \(on raid level \d+\))?|\S+?))?\s*$/;
 
 /** mdadm's own syslog priority per event (Monitor.c), so the dashboard agrees with mail alerts. */
-export function classifyMdadm(message: string): KernelEvent | null {
-  // Start at the word before the phrase: found with indexOf, not an unanchored `\w+` search.
-  const phrase = message.indexOf(" event detected on md device ");
+export function classifyMdadm(message: string, phrase: number): KernelEvent | null {
+  // Start at the word before the phrase (` event detected on md device ` at `phrase`, found by
+  // the caller): found by scanning back, not by an unanchored `\w+` search.
   if (phrase <= 0) return null;
   const start = message.lastIndexOf(" ", phrase - 1) + 1;
   const match = MDADM_EVENT.exec(message.slice(start));
   if (!match) return null;
   const name = match[1] ?? "";
-  const progress = /^Rebuild(\d{1,2})$/.exec(name);
+  // Only a RebuildNN progress event ends in a digit.
+  const progress = isDigit(name.charCodeAt(name.length - 1))
+    ? /^Rebuild(\d{1,2})$/.exec(name)
+    : null;
   const isCheckResult = match[3]?.startsWith("mismatches found") ?? false;
-  return kernelEvent("mdadm_event", mdadmSeverity(name), {
-    array: stripDev(match[2]),
-    device: isCheckResult ? null : stripDev(match[3]),
-    operation: name,
-    percent: progress ? toSafeInt(progress[1]) : null,
-    detail: isCheckResult ? (match[3] ?? null) : null,
-  });
+  const event = kernelEvent("mdadm_event", mdadmSeverity(name));
+  event.array = stripDev(match[2]);
+  event.device = isCheckResult ? null : stripDev(match[3]);
+  event.operation = name;
+  event.percent = progress ? toSafeInt(progress[1]) : null;
+  event.detail = isCheckResult ? (match[3] ?? null) : null;
+  return event;
 }
 
+/**
+ * Critical: Fail…, Degraded…, DeviceDisappeared…; warning: Rebuild…, MoveSpare…, SparesMissing…;
+ * anything else is info. The first letter leaves at most two names to compare.
+ */
 function mdadmSeverity(name: string): KernelEventSeverity {
-  if (/^(?:Fail|Degraded|DeviceDisappeared)/.test(name)) return "critical";
-  if (/^(?:Rebuild|MoveSpare|SparesMissing)/.test(name)) return "warning";
-  return "info";
+  switch (name.charCodeAt(0)) {
+    case 70: // F
+      return name.startsWith("Fail") ? "critical" : "info";
+    case 68: // D
+      return name.startsWith("Degraded") || name.startsWith("DeviceDisappeared")
+        ? "critical"
+        : "info";
+    case 82: // R
+      return name.startsWith("Rebuild") ? "warning" : "info";
+    case 77: // M
+      return name.startsWith("MoveSpare") ? "warning" : "info";
+    case 83: // S
+      return name.startsWith("SparesMissing") ? "warning" : "info";
+    default:
+      return "info";
+  }
 }
 
 function stripDev(path: string | undefined): string | null {
@@ -179,10 +201,23 @@ function md(
   kind: KernelEventKind,
   severity: KernelEventSeverity,
   array: string | null,
-  fields: Omit<KernelEventFields, "array"> = {},
 ): KernelEvent {
-  const event = kernelEvent(kind, severity, fields);
+  const event = kernelEvent(kind, severity);
   event.array = array;
+  return event;
+}
+
+function readError(
+  severity: KernelEventSeverity,
+  array: string | null,
+  device: string | undefined,
+  sector: string | undefined,
+  detail: string,
+): KernelEvent {
+  const event = md("md_read_error", severity, array);
+  event.sector = toSafeInt(sector);
+  event.device = device ?? null;
+  event.detail = detail;
   return event;
 }
 
@@ -192,15 +227,12 @@ function activeWith(array: string | null, active?: string, total?: string): Kern
   const totalDevices = toSafeInt(total);
   const isDegraded =
     activeDevices !== null && totalDevices !== null && activeDevices < totalDevices;
-  return md(
-    isDegraded ? "md_array_degraded" : "md_array_active",
-    isDegraded ? "error" : "info",
-    array,
-    {
-      activeDevices,
-      totalDevices,
-    },
-  );
+  const event = isDegraded
+    ? md("md_array_degraded", "error", array)
+    : md("md_array_active", "info", array);
+  event.activeDevices = activeDevices;
+  event.totalDevices = totalDevices;
+  return event;
 }
 
 function syncEvent(
@@ -208,12 +240,16 @@ function syncEvent(
   phase: "started" | "done" | "interrupted",
   array: string | undefined,
 ): KernelEvent | null {
-  const kinds = action === undefined ? undefined : SYNC_KINDS[action];
+  const kinds = action === undefined ? undefined : SYNC_KINDS.get(action);
   if (!kinds) return null;
-  const fields = { operation: action ?? null };
-  if (phase === "interrupted") return md("md_sync_interrupted", "warning", array ?? null, fields);
-  // A recovery means a member is being rebuilt: the array is degraded until it is done.
-  const severity =
-    phase === "started" && kinds.started === "md_recovery_started" ? "warning" : "info";
-  return md(phase === "started" ? kinds.started : kinds.done, severity, array ?? null, fields);
+  let event: KernelEvent;
+  if (phase === "interrupted") event = md("md_sync_interrupted", "warning", array ?? null);
+  else {
+    // A recovery means a member is being rebuilt: the array is degraded until it is done.
+    const severity =
+      phase === "started" && kinds.started === "md_recovery_started" ? "warning" : "info";
+    event = md(phase === "started" ? kinds.started : kinds.done, severity, array ?? null);
+  }
+  event.operation = action ?? null;
+  return event;
 }

@@ -1,49 +1,39 @@
 /*
  * Hand-written scanners for the prefixes nearly every log line carries: the dmesg uptime stamp
  * `[  1234.567890]`, the syslog stamp `Nov 20 10:00:00[.123456] ` and the `host tag[pid]: `
- * after it. Each stands in for an anchored regex whose match array and capture strings cost more
- * than the rest of a line's framing, and each accepts exactly what that regex accepts (the regex
- * is quoted in its comment; kmsg.test.ts and the kmsg fuzz test pin the results).
+ * after it, and the driver prefixes most storage messages start with (`md/raid1:md0: `,
+ * `XFS (dm-0): `, `ata3.00: `). Each stands in for an anchored regex whose match array and
+ * capture strings cost more than the rest of a line's framing, and each accepts exactly what
+ * that regex accepts (the regex is quoted in its comment; kmsg-scan.test.ts checks the two agree).
  */
 
 /**
- * Index of the `]` closing a `[  1234.567890]` uptime stamp at the start of `line`, which the
- * caller has seen begin with "[", or -1: /^\[ *\d{1,10}\.\d{1,9}\]/.
+ * The seconds of a `[  1234.567890]` uptime stamp at the start of `line`, which the caller has
+ * seen begin with "[", or -1 when there is none: /^\[ *(\d{1,10}\.\d{1,9})\]/, and equal to
+ * Number() of the captured text. Read in the same pass that checks the stamp: up to 15 digits
+ * form an integer below 2^53, and one division by an exact power of ten rounds exactly as parsing
+ * the decimal does; longer stamps, which no kernel prints, go through Number(). Saves a slice and
+ * a string-to-number per dmesg line.
  */
-export function monotonicEnd(line: string): number {
+export function monotonicSeconds(line: string): number {
   let i = 1;
   while (line.charCodeAt(i) === 32) i++;
-  const digitsStart = i;
-  while (isDigit(line.charCodeAt(i))) i++;
-  if (i === digitsStart || i - digitsStart > 10 || line.charCodeAt(i) !== 46) return -1;
-  const fractionStart = ++i;
-  while (isDigit(line.charCodeAt(i))) i++;
-  const fraction = i - fractionStart;
-  return fraction >= 1 && fraction <= 9 && line.charCodeAt(i) === 93 ? i : -1;
-}
-
-/**
- * The seconds of a stamp `monotonicEnd` accepted (`[  1234.567890]`, `]` at `end`), equal to
- * Number() of its text. Up to 15 digits the digits form an integer below 2^53, and one division
- * by an exact power of ten rounds exactly as parsing the decimal does; longer stamps, which no
- * kernel prints, go through Number(). Saves a slice and a string-to-number per dmesg line.
- */
-export function secondsBefore(line: string, end: number): number {
-  let from = 1;
-  while (line.charCodeAt(from) === 32) from++;
-  if (end - from - 1 > 15) return Number(line.slice(from, end));
+  const wholeStart = i;
   let digits = 0;
-  let scale = 1;
-  let isFraction = false;
-  for (let i = from; i < end; i++) {
-    const code = line.charCodeAt(i);
-    if (code === 46) isFraction = true;
-    else {
-      digits = digits * 10 + (code - 48);
-      if (isFraction) scale *= 10;
-    }
+  for (let code = line.charCodeAt(i); isDigit(code); code = line.charCodeAt(++i)) {
+    digits = digits * 10 + (code - 48);
   }
-  return digits / scale;
+  const whole = i - wholeStart;
+  if (whole === 0 || whole > 10 || line.charCodeAt(i) !== 46) return -1;
+  const fractionStart = ++i;
+  let scale = 1;
+  for (let code = line.charCodeAt(i); isDigit(code); code = line.charCodeAt(++i)) {
+    digits = digits * 10 + (code - 48);
+    scale *= 10;
+  }
+  const fraction = i - fractionStart;
+  if (fraction === 0 || fraction > 9 || line.charCodeAt(i) !== 93) return -1;
+  return whole + fraction > 15 ? Number(line.slice(wholeStart, i)) : digits / scale;
 }
 
 /**
@@ -83,29 +73,95 @@ function isClock(line: string, at: number): boolean {
 /** Where the host and the tag of a `host tag[pid]: ` prefix end, and where the message starts. */
 export type HostTagBounds = { hostEnd: number; tagEnd: number; messageStart: number };
 
-/** `host tag[pid]: ` at the start of `rest`, or null: /^(\S+) ([^\s:[]+)(?:\[\d+\])?: ?/. */
-export function hostTagBounds(rest: string): HostTagBounds | null {
-  let i = 0;
-  while (i < rest.length && !isRegexSpace(rest.charCodeAt(i))) i++;
+/**
+ * `host tag[pid]: ` at `from` in `line` (the rest of the line after its stamp), or null:
+ * /^(\S+) ([^\s:[]+)(?:\[\d+\])?: ?/. Indexes are into `line`, so no rest string is cut.
+ */
+export function hostTagBounds(line: string, from = 0): HostTagBounds | null {
+  let i = from;
+  while (i < line.length && !isRegexSpace(line.charCodeAt(i))) i++;
   const hostEnd = i;
-  if (hostEnd === 0 || rest.charCodeAt(hostEnd) !== 32) return null;
+  if (hostEnd === from || line.charCodeAt(hostEnd) !== 32) return null;
   i++;
-  while (i < rest.length && isTagChar(rest.charCodeAt(i))) i++;
+  while (i < line.length && isTagChar(line.charCodeAt(i))) i++;
   const tagEnd = i;
   if (tagEnd === hostEnd + 1) return null;
-  if (rest.charCodeAt(i) === 91) {
+  if (line.charCodeAt(i) === 91) {
     let j = i + 1;
-    while (isDigit(rest.charCodeAt(j))) j++;
-    if (j > i + 1 && rest.charCodeAt(j) === 93) i = j + 1;
+    while (isDigit(line.charCodeAt(j))) j++;
+    if (j > i + 1 && line.charCodeAt(j) === 93) i = j + 1;
   }
-  if (rest.charCodeAt(i) !== 58) return null;
+  if (line.charCodeAt(i) !== 58) return null;
   i++;
-  return { hostEnd, tagEnd, messageStart: rest.charCodeAt(i) === 32 ? i + 1 : i };
+  return { hostEnd, tagEnd, messageStart: line.charCodeAt(i) === 32 ? i + 1 : i };
 }
 
 /** `[^\s:[]` */
 function isTagChar(code: number): boolean {
   return code !== 58 && code !== 91 && !isRegexSpace(code);
+}
+
+/**
+ * Index of the ": " after the array in `md/raid1:md0: rest`, or -1:
+ * /^md\/[a-z0-9]+:([^:\s]+): /. The array name starts after the first ":".
+ */
+export function mdArrayEnd(message: string): number {
+  if (!message.startsWith("md/")) return -1;
+  let i = 3;
+  while (isLower(message.charCodeAt(i)) || isDigit(message.charCodeAt(i))) i++;
+  if (i === 3 || message.charCodeAt(i) !== 58) return -1;
+  const end = tokenBefore(message, i + 1, 58);
+  return end !== -1 && message.charCodeAt(end + 1) === 32 ? end : -1;
+}
+
+/**
+ * Index of the `)` or `"` closing the device in `XFS (dm-0): rest` (2.6.39+) or
+ * `Filesystem "dm-0": rest` (older), or -1: /^(?:XFS \(([^)\s]+)\)|Filesystem "([^"\s]+)"): /.
+ * The device starts at 5 or 12, and the rest 3 after the returned index.
+ */
+export function xfsDeviceEnd(message: string): number {
+  let close = -1;
+  if (message.startsWith("XFS (")) close = tokenBefore(message, 5, 41);
+  else if (message.startsWith('Filesystem "')) close = tokenBefore(message, 12, 34);
+  return close !== -1 &&
+    message.charCodeAt(close + 1) === 58 &&
+    message.charCodeAt(close + 2) === 32
+    ? close
+    : -1;
+}
+
+/** Index of the ":" after the port in `ata3: ` or `ata3.00: `, or -1: /^(ata\d+(?:\.\d+)?): /. */
+export function ataPortEnd(message: string): number {
+  if (!message.startsWith("ata")) return -1;
+  let i = digitsEnd(message, 3);
+  if (i === 3) return -1;
+  if (message.charCodeAt(i) === 46) {
+    const fractionEnd = digitsEnd(message, i + 1);
+    if (fractionEnd === i + 1) return -1;
+    i = fractionEnd;
+  }
+  return message.charCodeAt(i) === 58 && message.charCodeAt(i + 1) === 32 ? i : -1;
+}
+
+/**
+ * Index of the `close` character ending a non-empty run of other non-`\s` characters that
+ * starts at `from`, or -1 (`/[^X\s]+X/` at `from`, for close character X).
+ */
+function tokenBefore(text: string, from: number, close: number): number {
+  let i = from;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === close) return i === from ? -1 : i;
+    if (isRegexSpace(code)) return -1;
+    i++;
+  }
+  return -1;
+}
+
+function digitsEnd(text: string, from: number): number {
+  let i = from;
+  while (isDigit(text.charCodeAt(i))) i++;
+  return i;
 }
 
 /** What `\s` matches in a JavaScript regex: ASCII blanks plus the Unicode space separators. */

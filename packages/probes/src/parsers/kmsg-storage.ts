@@ -11,11 +11,10 @@
  * Source: fs/xfs/xfs_fsops.c xfs_do_force_shutdown() (wording changed in 5.x: "Log I/O Error
  * (0x2) detected at …"), fs/xfs/xfs_buf.c, fs/ext4/super.c, net/sunrpc/clnt.c call_timeout().
  */
-import type { KernelEvent } from "@holmes/core";
+import type { KernelEvent, KernelEventKind, KernelEventSeverity } from "@holmes/core";
 import { applyRules, kernelEvent, kernelRules, toErrno } from "./kmsg-rules";
+import { xfsDeviceEnd } from "./kmsg-scan";
 
-/** `XFS (dev): ` on 2.6.39+, `Filesystem "dev": ` before. */
-const XFS_PREFIX = /^(?:XFS \(([^)\s]+)\)|Filesystem "([^"\s]+)"): /;
 const HEX = "(0x[0-9a-fA-F]+)";
 
 /** The flag bits that kept their meaning across kernels (fs/xfs/xfs_mount.h SHUTDOWN_*). */
@@ -29,7 +28,24 @@ function shutdownReason(flags: string | undefined): string | null {
 }
 
 function shutdown(device: string | null, detail: string | null, flags?: string): KernelEvent {
-  return kernelEvent("xfs_shutdown", "critical", { device, detail, flags: flags ?? null });
+  const event = kernelEvent("xfs_shutdown", "critical");
+  event.device = device;
+  event.detail = detail;
+  event.flags = flags ?? null;
+  return event;
+}
+
+/** An event naming a device and a detail, the shape most filesystem errors take. */
+function deviceEvent(
+  kind: KernelEventKind,
+  severity: KernelEventSeverity,
+  device: string | null,
+  detail: string | null,
+): KernelEvent {
+  const event = kernelEvent(kind, severity);
+  event.device = device;
+  event.detail = detail;
+  return event;
 }
 
 const XFS_RULES = kernelRules([
@@ -82,82 +98,85 @@ const XFS_RULES = kernelRules([
   },
   {
     pattern: /^(?:log I\/O error|xfs_log_force: error) (-?\d+)/,
-    build: (m, ctx) =>
-      kernelEvent("xfs_log_io_error", "critical", { device: ctx.device, errno: toErrno(m[1]) }),
+    build: (m, ctx) => {
+      const event = kernelEvent("xfs_log_io_error", "critical");
+      event.device = ctx.device;
+      event.errno = toErrno(m[1]);
+      return event;
+    },
   },
   {
     pattern: /^(?:Corruption detected\. Unmount and run xfs_repair|Internal error )/,
-    build: (m, ctx) =>
-      kernelEvent("xfs_corruption", "critical", {
-        device: ctx.device,
-        detail: m.input.slice(0, 120),
-      }),
+    build: (m, ctx) => deviceEvent("xfs_corruption", "critical", ctx.device, m.input.slice(0, 120)),
   },
 ]);
 
 /** A failed buffer write from the log code (`xlog_*`) loses the journal, not just one block. */
 function metadataError(fn: string, device: string | null, errno: string | undefined): KernelEvent {
   const isLog = fn.startsWith("xlog");
-  return kernelEvent(
-    isLog ? "xfs_log_io_error" : "xfs_metadata_io_error",
-    isLog ? "critical" : "error",
-    {
-      device,
-      errno: toErrno(errno),
-      detail: fn,
-    },
-  );
+  const event = isLog
+    ? deviceEvent("xfs_log_io_error", "critical", device, fn)
+    : deviceEvent("xfs_metadata_io_error", "error", device, fn);
+  event.errno = toErrno(errno);
+  return event;
 }
 
 const EXT4_RULES = kernelRules([
   {
     pattern: /^EXT4-fs error \(device ([^)\s]+)\): (.{0,120})/,
-    build: (m) =>
-      kernelEvent("ext4_error", "error", { device: m[1] ?? null, detail: m[2] ?? null }),
+    build: (m) => deviceEvent("ext4_error", "error", m[1] ?? null, m[2] ?? null),
   },
   {
     pattern:
       /^EXT4-fs \(([^)\s]+)\): (Remounting filesystem read-only|I\/O error while writing superblock)/,
-    build: (m) =>
-      kernelEvent("ext4_error", "error", { device: m[1] ?? null, detail: m[2] ?? null }),
+    build: (m) => deviceEvent("ext4_error", "error", m[1] ?? null, m[2] ?? null),
   },
 ]);
 
 const NFS_RULES = kernelRules([
   {
     pattern: /^(nfs|lockd): server (\S+) not responding, (still trying|timed out)/,
-    build: (m) =>
-      kernelEvent("nfs_not_responding", "error", {
-        server: m[2] ?? null,
-        detail: m[3] ?? null,
-        operation: m[1] === "lockd" ? "lockd" : null,
-      }),
+    build: (m) => {
+      const event = kernelEvent("nfs_not_responding", "error");
+      event.server = m[2] ?? null;
+      event.detail = m[3] ?? null;
+      event.operation = m[1] === "lockd" ? "lockd" : null;
+      return event;
+    },
   },
   {
     pattern: /^(nfs|lockd): server (\S+) OK/,
-    build: (m) =>
-      kernelEvent("nfs_ok", "info", {
-        server: m[2] ?? null,
-        operation: m[1] === "lockd" ? "lockd" : null,
-      }),
+    build: (m) => {
+      const event = kernelEvent("nfs_ok", "info");
+      event.server = m[2] ?? null;
+      event.operation = m[1] === "lockd" ? "lockd" : null;
+      return event;
+    },
   },
 ]);
 
-export function classifyFs(message: string): KernelEvent | null {
-  const xfs = XFS_PREFIX.exec(message);
-  if (xfs) {
-    const device = xfs[1] ?? xfs[2] ?? null;
-    return applyRules(XFS_RULES, message.slice(xfs[0].length), { device, array: null });
+/** `XFS (dm-0): …` (2.6.39+), `Filesystem "dm-0": …` (older), or one of two bare 2.6-era lines. */
+export function classifyXfs(message: string): KernelEvent | null {
+  const deviceEnd = xfsDeviceEnd(message);
+  if (deviceEnd !== -1) {
+    const device = message.slice(message.charCodeAt(0) === 88 /* X */ ? 5 : 12, deviceEnd);
+    return applyRules(XFS_RULES, message.slice(deviceEnd + 3), { device, array: null });
   }
   // 2.6-era XFS printed these two without any device prefix.
   if (message.startsWith("xfs_") || message.startsWith("Please u")) {
     return applyRules(XFS_RULES, message);
   }
-  if (message.startsWith("EXT4-fs ")) return applyRules(EXT4_RULES, message);
-  if (message.startsWith("nfs: ") || message.startsWith("lockd: ")) {
-    return applyRules(NFS_RULES, message);
-  }
   return null;
+}
+
+/** `EXT4-fs error (device sda1): …`, `EXT4-fs (sda1): Remounting…`; every rule checks the prefix. */
+export function classifyExt4(message: string): KernelEvent | null {
+  return applyRules(EXT4_RULES, message);
+}
+
+/** `nfs: server fs1 not responding…`, `lockd: server fs1 OK`; every rule checks the prefix. */
+export function classifyNfs(message: string): KernelEvent | null {
+  return applyRules(NFS_RULES, message);
 }
 
 /**
@@ -166,16 +185,16 @@ export function classifyFs(message: string): KernelEvent | null {
  * so a long line cannot make this slow.
  */
 export function classifyStaleHandle(message: string): KernelEvent {
+  const event = kernelEvent("nfs_stale_handle", "error");
   const at = message.search(/: [Ss]tale (?:NFS )?file handle/);
-  if (at <= 0) return kernelEvent("nfs_stale_handle", "error");
+  if (at <= 0) return event;
   const isQuoted = isQuote(message[at - 1] ?? "");
   const end = isQuoted ? at - 1 : at;
   let start = end;
   while (start > 0 && !isPathStop(message[start - 1] ?? "", isQuoted)) start--;
   const candidate = message.slice(start, end);
-  return kernelEvent("nfs_stale_handle", "error", {
-    path: candidate.startsWith("/") ? candidate : null,
-  });
+  event.path = candidate.startsWith("/") ? candidate : null;
+  return event;
 }
 
 function isQuote(ch: string): boolean {

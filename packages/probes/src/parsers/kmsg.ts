@@ -14,11 +14,10 @@
 import type { KernelLog, KernelLogLine, KernelTimestamp, ParseResult } from "@holmes/core";
 import { parsed, parseFailure } from "@holmes/core";
 import { classifyKernelMessage } from "./kmsg-events";
-import { hostTagBounds, monotonicEnd, secondsBefore, syslogStampLength } from "./kmsg-scan";
+import { hostTagBounds, monotonicSeconds, syslogStampLength } from "./kmsg-scan";
 import { lineEnd } from "./text-lines";
 
 const LEVELS = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"];
-const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts `dmesg --color` codes
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 
@@ -49,6 +48,8 @@ export function parseKernelLog(
     return parseFailure("text log lines (found a NUL byte)", shown, { line });
   }
   const year = validYear(context.year);
+  // One search of the whole text spares the per-line search in the usual uncoloured log.
+  const hasColour = text.includes("\x1b");
   const lines: KernelLogLine[] = [];
   let eventCount = 0;
   // Lines are cut with indexOf rather than split: no array of them is built, and split is
@@ -58,7 +59,7 @@ export function parseKernelLog(
     const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     start = end + 1;
     if (isBlank(raw)) continue;
-    const clean = raw.includes("\x1b") ? raw.replace(ANSI, "") : raw;
+    const clean = hasColour && raw.includes("\x1b") ? raw.replace(ANSI, "") : raw;
     const line = frameLine(trimEnd(clean), year, lineNumber, raw);
     line.event = classifyKernelMessage(line.message);
     if (line.event) eventCount++;
@@ -80,8 +81,11 @@ function frameLine(line: string, year: number | null, lineNumber: number, raw: s
     message: line,
     event: null,
   };
-  const rest = takeLevel(frame, line);
-  const code = rest.charCodeAt(0);
+  // Only `<` or a lower-case facility name can start a level prefix; most lines start a stamp.
+  const first = line.charCodeAt(0);
+  const hasLevel = first === 60 || (first >= 97 && first <= 122);
+  const rest = hasLevel ? takeLevel(frame, line) : line;
+  const code = rest === line ? first : rest.charCodeAt(0);
   if (code === 91 /* [ */) return bracketed(frame, rest);
   if (code >= 48 && code <= 57) return numeric(frame, rest);
   if (code >= 65 && code <= 90) return syslogLine(frame, rest, year);
@@ -106,14 +110,15 @@ function takeLevel(frame: Frame, line: string): string {
 }
 
 function bracketed(frame: Frame, line: string): Frame {
-  const end = monotonicEnd(line);
-  if (end !== -1) {
-    frame.timestamp = { kind: "monotonic", seconds: secondsBefore(line, end) };
+  const seconds = monotonicSeconds(line);
+  if (seconds !== -1) {
+    const end = line.indexOf("]");
+    frame.timestamp = { kind: "monotonic", seconds };
     frame.message = line.slice(line.charCodeAt(end + 1) === 32 ? end + 2 : end + 1);
     return frame;
   }
   const ctime = CTIME.exec(line);
-  const month = ctime ? monthNumber(ctime[1]) : null;
+  const month = ctime ? monthNumberAt(line, 5) : null;
   if (ctime && month) {
     const text = line.slice(1, ctime[0].trimEnd().length - 1);
     const iso = `${ctime[4]}-${month}-${pad(ctime[2])}T${ctime[3]}`;
@@ -127,7 +132,8 @@ function bracketed(frame: Frame, line: string): Frame {
 
 /** ISO-8601 (journal short-iso, dmesg --time-format=iso), anaconda, or a /dev/kmsg record. */
 function numeric(frame: Frame, line: string): Frame {
-  const iso = ISO.exec(line);
+  // `2023-` and `23:` tell the two stamps apart before either regex runs.
+  const iso = line.charCodeAt(4) === 45 /* - */ ? ISO.exec(line) : null;
   if (iso) {
     const [whole, base = "", fraction = "", zone = ""] = iso;
     const offset = zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
@@ -139,13 +145,13 @@ function numeric(frame: Frame, line: string): Frame {
     frame.timestamp = stamp;
     // dmesg writes a comma before the fraction and no host; journalctl a dot and a host.
     if (fraction.startsWith(",")) frame.message = line.slice(whole.length);
-    else hostAndTag(frame, line.slice(whole.length));
+    else hostAndTag(frame, line, whole.length);
     return frame;
   }
-  const anaconda = ANACONDA.exec(line);
+  const anaconda = line.charCodeAt(2) === 58 /* : */ ? ANACONDA.exec(line) : null;
   if (anaconda) {
     frame.timestamp = { kind: "wallclock", text: anaconda[1] ?? "", iso: null };
-    frame.level = anaconda[2]?.toLowerCase() ?? null;
+    frame.level = lowerCase(anaconda[2]);
     frame.source = anaconda[3] ?? null;
     frame.message = line.slice(anaconda[0].length);
     return frame;
@@ -168,7 +174,7 @@ function kmsgRecord(frame: Frame, line: string): Frame {
 /** `Nov 20 10:00:00[.123456] host tag[pid]: message`; the year only comes from the caller. */
 function syslogLine(frame: Frame, line: string, year: number | null): Frame {
   const length = syslogStampLength(line);
-  const month = length === -1 ? null : monthNumber(line.slice(0, 3));
+  const month = length === -1 ? null : monthNumberAt(line, 0);
   if (month === null) {
     frame.message = line;
     return frame;
@@ -177,39 +183,62 @@ function syslogLine(frame: Frame, line: string, year: number | null): Frame {
   const iso =
     year === null ? null : `${year}-${month}-${pad(line.slice(4, 6))}T${line.slice(7, length - 1)}`;
   frame.timestamp = { kind: "wallclock", text, iso };
-  hostAndTag(frame, line.slice(length));
+  hostAndTag(frame, line, length);
   return frame;
 }
 
-function hostAndTag(frame: Frame, rest: string): void {
-  const bounds = hostTagBounds(rest);
+/** `host tag[pid]: message` from `from` on in `line`. */
+function hostAndTag(frame: Frame, line: string, from: number): void {
+  const bounds = hostTagBounds(line, from);
   if (bounds === null) {
-    frame.message = rest;
+    frame.message = line.slice(from);
     return;
   }
-  frame.host = rest.slice(0, bounds.hostEnd);
-  frame.source = rest.slice(bounds.hostEnd + 1, bounds.tagEnd);
-  const message = rest.slice(bounds.messageStart);
+  frame.host = line.slice(from, bounds.hostEnd);
+  frame.source = line.slice(bounds.hostEnd + 1, bounds.tagEnd);
+  const message = line.slice(bounds.messageStart);
   // rsyslog keeps the kernel's own `[  12.345678] ` inside the message.
-  const end = message.charCodeAt(0) === 91 ? monotonicEnd(message) : -1;
-  if (end === -1) {
+  const seconds = message.charCodeAt(0) === 91 ? monotonicSeconds(message) : -1;
+  if (seconds === -1) {
     frame.message = message;
     return;
   }
-  frame.monotonicSeconds = secondsBefore(message, end);
+  const end = message.indexOf("]");
+  frame.monotonicSeconds = seconds;
   frame.message = message.slice(message.charCodeAt(end + 1) === 32 ? end + 2 : end + 1);
 }
 
-const MONTH_NUMBERS = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"];
+const MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
+/** "01"–"12" by the character codes of the month's name, so no three-letter string is cut. */
+const MONTH_NUMBERS = new Map(
+  MONTH_NAMES.map((name, i) => [monthKey(name, 0), String(i + 1).padStart(2, "0")]),
+);
 
-function monthNumber(name: string | undefined): string | null {
-  const index = name === undefined || name.length !== 3 ? -1 : MONTHS.indexOf(name);
-  return index === -1 || index % 3 !== 0 ? null : (MONTH_NUMBERS[index / 3] ?? null);
+/** The number of the month named at `at` by three ASCII letters (checked by the caller), or null. */
+function monthNumberAt(line: string, at: number): string | null {
+  return MONTH_NUMBERS.get(monthKey(line, at)) ?? null;
+}
+
+function monthKey(text: string, at: number): number {
+  return (text.charCodeAt(at) << 14) | (text.charCodeAt(at + 1) << 7) | text.charCodeAt(at + 2);
 }
 
 function pad(day: string | undefined): string {
   const trimmed = (day ?? "").trim();
   return trimmed.length === 1 ? `0${trimmed}` : trimmed;
+}
+
+/** anaconda's level names lower-cased once, not by a toLowerCase (a runtime call) per line. */
+const LOWER_LEVELS = new Map(
+  ["DEBUG", "INFO", "WARN", "WARNING", "ERR", "ERROR", "CRIT", "CRITICAL"].map((level) => [
+    level,
+    level.toLowerCase(),
+  ]),
+);
+
+function lowerCase(level: string | undefined): string | null {
+  if (level === undefined) return null;
+  return LOWER_LEVELS.get(level) ?? level.toLowerCase();
 }
 
 /** Cheap checks first: almost every log line starts and ends with a visible character. */

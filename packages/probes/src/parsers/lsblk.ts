@@ -15,11 +15,14 @@
  */
 import { type LsblkDevice, type LsblkReport, type ParseResult, parseFailure } from "@holmes/core";
 import {
+  type FieldPath,
+  fieldStep,
   isJsonObject,
   JsonFieldReader,
   type JsonObject,
   notAnObject,
   parseJsonText,
+  RowPath,
 } from "./json-fields";
 
 // lsblk nests a handful of levels (disk > part > md > crypt > lvm); this only stops runaway input.
@@ -45,7 +48,7 @@ function parseLsblkJson(text: string): ParseResult<LsblkReport> {
 function readJsonDevices(
   r: JsonFieldReader,
   list: unknown[] | null,
-  path: string,
+  path: FieldPath,
   depth: number,
 ): LsblkDevice[] {
   if (list === null) return [];
@@ -53,60 +56,65 @@ function readJsonDevices(
     r.fail(path, `at most ${MAX_DEPTH} levels of children`, list);
     return [];
   }
-  return r.objects(list, path).map((obj, i) => readJsonDevice(r, obj, r.path(path, i), depth));
+  // A device's children are read before its RowPath moves on, so they may hang below it.
+  const rowPath = new RowPath(path);
+  return r.objects(list, path).map((obj, i) => readJsonDevice(r, obj, rowPath.at(i), depth));
 }
 
-function readJsonDevice(r: JsonFieldReader, obj: JsonObject, path: string, depth: number) {
-  const children = r.array(obj, "children", path);
-  const size = readJsonSize(r, obj, path);
+// Each field is taken straight off the object (see JsonFieldReader for why), in the order they
+// were always read, so a device with several bad fields still reports the same first one.
+function readJsonDevice(r: JsonFieldReader, obj: JsonObject, path: FieldPath, depth: number) {
+  const children = r.asArray(obj.children, path, "children");
+  const size = readJsonSize(r, obj.size, path);
   const device: LsblkDevice = {
-    name: r.requiredString(obj, "name", path),
-    kname: readJsonText(r, obj, "kname", path),
-    path: readJsonText(r, obj, "path", path),
-    majMin: readJsonText(r, obj, "maj:min", path),
-    type: readJsonText(r, obj, "type", path),
+    name: r.asRequiredString(obj.name, path, "name"),
+    kname: readJsonText(r, obj.kname, path, "kname"),
+    path: readJsonText(r, obj.path, path, "path"),
+    majMin: readJsonText(r, obj["maj:min"], path, "maj:min"),
+    type: readJsonText(r, obj.type, path, "type"),
     sizeBytes: size.sizeBytes,
     sizeText: size.sizeText,
-    serial: readJsonText(r, obj, "serial", path),
-    wwn: readJsonText(r, obj, "wwn", path),
-    model: readJsonText(r, obj, "model", path),
-    vendor: readJsonText(r, obj, "vendor", path),
-    transport: readJsonText(r, obj, "tran", path),
-    hctl: readJsonText(r, obj, "hctl", path),
-    fstype: readJsonText(r, obj, "fstype", path),
-    label: readJsonText(r, obj, "label", path),
-    uuid: readJsonText(r, obj, "uuid", path),
+    serial: readJsonText(r, obj.serial, path, "serial"),
+    wwn: readJsonText(r, obj.wwn, path, "wwn"),
+    model: readJsonText(r, obj.model, path, "model"),
+    vendor: readJsonText(r, obj.vendor, path, "vendor"),
+    transport: readJsonText(r, obj.tran, path, "tran"),
+    hctl: readJsonText(r, obj.hctl, path, "hctl"),
+    fstype: readJsonText(r, obj.fstype, path, "fstype"),
+    label: readJsonText(r, obj.label, path, "label"),
+    uuid: readJsonText(r, obj.uuid, path, "uuid"),
     mountpoints: readJsonMountpoints(r, obj, path),
-    readOnly: readJsonFlag(r, obj, "ro", path),
-    removable: readJsonFlag(r, obj, "rm", path),
-    rotational: readJsonFlag(r, obj, "rota", path),
-    state: readJsonText(r, obj, "state", path),
-    pkname: readJsonText(r, obj, "pkname", path),
-    children: readJsonDevices(r, children, `${path}.children`, depth + 1),
+    readOnly: readJsonFlag(r, obj.ro, path, "ro"),
+    removable: readJsonFlag(r, obj.rm, path, "rm"),
+    rotational: readJsonFlag(r, obj.rota, path, "rota"),
+    state: readJsonText(r, obj.state, path, "state"),
+    pkname: readJsonText(r, obj.pkname, path, "pkname"),
+    children: readJsonDevices(r, children, fieldStep(path, "children"), depth + 1),
   };
   return device;
 }
 
-function readJsonText(r: JsonFieldReader, obj: JsonObject, key: string, path: string) {
-  return emptyToNull(r.string(obj, key, path));
+function readJsonText(r: JsonFieldReader, value: unknown, path: FieldPath, key: string) {
+  return emptyToNull(r.asString(value, path, key));
 }
 
 // lsblk < 2.34 writes every value as a string ("1", "0", "21474836480"); newer ones use types.
-function readJsonFlag(r: JsonFieldReader, obj: JsonObject, key: string, path: string) {
-  const value = r.value(obj, key);
-  if (value === null || typeof value === "boolean") return value;
+function readJsonFlag(r: JsonFieldReader, value: unknown, path: FieldPath, key: string) {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "boolean") return value;
   if (value === "1" || value === 1) return true;
   if (value === "0" || value === 0) return false;
-  return r.fail(r.path(path, key), 'true/false or "1"/"0"', value);
+  return r.failAt(path, key, 'true/false or "1"/"0"', value);
 }
 
-function readJsonSize(r: JsonFieldReader, obj: JsonObject, path: string) {
-  const value = r.value(obj, "size");
+function readJsonSize(r: JsonFieldReader, value: unknown, path: FieldPath) {
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
     return { sizeBytes: value, sizeText: null };
   }
   if (typeof value === "string") return sizeFromText(value.trim());
-  if (value !== null) r.fail(r.path(path, "size"), "a size in bytes or a size text", value);
+  if (value !== undefined && value !== null) {
+    r.failAt(path, "size", "a size in bytes or a size text", value);
+  }
   return { sizeBytes: null, sizeText: null };
 }
 
@@ -117,17 +125,18 @@ function sizeFromText(text: string): { sizeBytes: number | null; sizeText: strin
   return { sizeBytes: null, sizeText: text === "" ? null : text };
 }
 
-function readJsonMountpoints(r: JsonFieldReader, obj: JsonObject, path: string): string[] {
-  const list = r.array(obj, "mountpoints", path);
+function readJsonMountpoints(r: JsonFieldReader, obj: JsonObject, path: FieldPath): string[] {
+  const list = r.asArray(obj.mountpoints, path, "mountpoints");
   if (list !== null) {
     const out: string[] = [];
-    list.forEach((item, i) => {
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
       if (typeof item === "string") out.push(item);
-      else if (item !== null) r.fail(r.path(`${path}.mountpoints`, i), "a string or null", item);
-    });
+      else if (item !== null) r.failAt(fieldStep(path, "mountpoints"), i, "a string or null", item);
+    }
     return out;
   }
-  const single = emptyToNull(r.string(obj, "mountpoint", path));
+  const single = emptyToNull(r.asString(obj.mountpoint, path, "mountpoint"));
   return single === null ? [] : [single];
 }
 

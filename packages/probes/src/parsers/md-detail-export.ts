@@ -21,14 +21,21 @@ import {
 } from "@holmes/core";
 import { emptyDetail } from "./md-detail-fields";
 import { lookup, toCount, toRecord } from "./md-fields";
+import { lineEnd, trimmedSlice } from "./text-lines";
 
 const LINE = /^(MD_[A-Za-z0-9_]+)=(.*)$/;
 const DEVICE_KEY = /^MD_DEVICE_(\w+)_(ROLE|DEV)$/;
 
 /** True when the first non-blank line is an MD_*=… assignment. */
-export function looksLikeExport(lines: string[]): boolean {
-  const first = lines.find((line) => line.trim() !== "");
-  return first !== undefined && LINE.test(first.trim());
+export function looksLikeExport(text: string): boolean {
+  for (let start = 0; start <= text.length; ) {
+    const end = lineEnd(text, start);
+    const first = trimmedSlice(text, start, end);
+    // Text output starts with `/dev/md0:` or a field: the prefix check spares it the regex.
+    if (first !== "") return first.startsWith("MD_") && LINE.test(first);
+    start = end + 1;
+  }
+  return false;
 }
 
 type Apply = (detail: MdadmDetail, value: string) => boolean;

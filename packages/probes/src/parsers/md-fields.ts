@@ -4,7 +4,7 @@
  * caller turns that into a ParseResult failure naming the line.
  */
 
-import { lineEnd } from "./text-lines";
+import { lineEnd, trimmedSlice } from "./text-lines";
 
 /** What went wrong on one line; the caller adds the line number. */
 export type LineIssue = { expected: string; got: string };
@@ -17,25 +17,51 @@ export function splitLines(text: string): string[] {
   const lines: string[] = [];
   for (let start = 0; start <= text.length; ) {
     const end = lineEnd(text, start);
-    const isCrlf = end < text.length && end > start && text.charCodeAt(end - 1) === 13;
-    lines.push(text.slice(start, isCrlf ? end - 1 : end));
+    lines.push(lineText(text, start, end));
     start = end + 1;
   }
   return lines;
 }
 
+/**
+ * One line of splitLines() (from `start` to its "\n" at `end`), for parsers that walk the text
+ * line by line without building the array first.
+ */
+export function lineText(text: string, start: number, end: number): string {
+  const isCrlf = end < text.length && end > start && text.charCodeAt(end - 1) === 13;
+  return text.slice(start, isCrlf ? end - 1 : end);
+}
+
 /** A non-negative decimal integer that fits a JS number exactly, else null. */
 export function toCount(text: string): number | null {
-  if (!/^\d{1,16}$/.test(text)) return null;
+  // The digit test is a loop rather than /^\d{1,16}$/: these run on every number of every line.
+  const digits = digitRun(text, 0);
+  if (digits === 0 || digits > 16 || digits !== text.length) return null;
   const value = Number(text);
   return Number.isSafeInteger(value) ? value : null;
 }
 
-/** A non-negative decimal (e.g. `23.4`, `4.6`), else null. */
+/** A non-negative decimal (e.g. `23.4`, `4.6`), else null: /^\d{1,16}(?:\.\d{1,6})?$/. */
 export function toDecimal(text: string): number | null {
-  if (!/^\d{1,16}(?:\.\d{1,6})?$/.test(text)) return null;
+  const whole = digitRun(text, 0);
+  if (whole === 0 || whole > 16) return null;
+  if (whole !== text.length) {
+    const fraction = text.charCodeAt(whole) === 46 ? digitRun(text, whole + 1) : 0;
+    if (fraction === 0 || fraction > 6 || whole + 1 + fraction !== text.length) return null;
+  }
   const value = Number(text);
   return Number.isFinite(value) ? value : null;
+}
+
+/** How many ASCII digits (what /\d/ matches) follow `from`. */
+function digitRun(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) break;
+    i++;
+  }
+  return i - from;
 }
 
 /**
@@ -43,17 +69,18 @@ export function toDecimal(text: string): number | null {
  * first " : " splits key from value. An empty value prints as a trailing " :".
  */
 export function splitKeyValue(line: string): { key: string; value: string } | null {
-  const trimmed = line.trimEnd();
-  let index = trimmed.indexOf(" : ");
+  // Searched in the whole line rather than in line.trimEnd(): a first " : " that runs into the
+  // trailing blanks is the " :" ending the trimmed line, and gives the same empty value.
+  let index = line.indexOf(" : ");
   let value = "";
   if (index >= 0) {
-    value = trimmed.slice(index + 3).trim();
-  } else if (trimmed.endsWith(" :")) {
-    index = trimmed.length - 2;
+    value = trimmedSlice(line, index + 3, line.length);
   } else {
-    return null;
+    const trimmed = line.trimEnd();
+    if (!trimmed.endsWith(" :")) return null;
+    index = trimmed.length - 2;
   }
-  const key = trimmed.slice(0, index).trim();
+  const key = trimmedSlice(line, 0, index);
   return key === "" ? null : { key, value };
 }
 
@@ -115,5 +142,20 @@ export function lookup<T>(table: Record<string, T>, key: string): T | undefined 
 
 /** Builds a record without letting a key such as `__proto__` touch the prototype. */
 export function toRecord(entries: Array<[string, string]>): Record<string, string> {
-  return Object.fromEntries(entries);
+  // What Object.fromEntries builds, without its iterator protocol: a plain assignment is an own
+  // data property for every key but `__proto__`, the one accessor Object.prototype has.
+  const record: Record<string, string> = {};
+  for (const [key, value] of entries) {
+    if (key === "__proto__") {
+      Object.defineProperty(record, key, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    } else {
+      record[key] = value;
+    }
+  }
+  return record;
 }

@@ -19,27 +19,30 @@ export function parseMember(token: string): MdstatMember | null {
   const match = MEMBER.exec(token);
   const slot = match ? toCount(match[2] ?? "") : null;
   if (!match || slot === null) return null;
+  // Most members carry no flags at all; they skip the flag checks.
   const flags = match[3] ?? "";
-  if (/\([^FSWRJ]\)/.test(flags)) return null;
+  const hasFlags = flags !== "";
+  if (hasFlags && /\([^FSWRJ]\)/.test(flags)) return null;
   return {
     device: match[1] ?? "",
     slot,
-    faulty: flags.includes("(F)"),
-    spare: flags.includes("(S)"),
-    writeMostly: flags.includes("(W)"),
-    replacement: flags.includes("(R)"),
-    journal: flags.includes("(J)"),
+    faulty: hasFlags && flags.includes("(F)"),
+    spare: hasFlags && flags.includes("(S)"),
+    writeMostly: hasFlags && flags.includes("(W)"),
+    replacement: hasFlags && flags.includes("(R)"),
+    journal: hasFlags && flags.includes("(J)"),
   };
 }
 
 /** `super external:/md127/0` (or `external:-md127/0` while mdmon blocks it) names a container. */
 function applySuper(array: MdstatArray, version: string): void {
   array.superVersion = version;
+  if (!version.startsWith("external:")) return;
   const member = /^external:[-/]([^/]+)\/(.+)$/.exec(version);
   if (member) {
     array.containerName = member[1] ?? null;
     array.containerMember = member[2] ?? null;
-  } else if (version.startsWith("external:")) {
+  } else {
     array.isContainer = true;
   }
 }
@@ -155,15 +158,10 @@ export function isSyncLine(line: string): boolean {
 
 /** `[==>....]  recovery = 12.6% (37043392/292945152) finish=127.5min speed=33440K/sec` */
 export function parseSyncLine(line: string): MdstatSync | null {
-  const waiting = WAITING.exec(line);
-  if (waiting) {
-    const state = (waiting[2] ?? "").toLowerCase() as "delayed" | "pending" | "remote";
-    const action = waiting[1] as MdstatSync["action"];
-    const none = { percent: null, doneBlocks: null, totalBlocks: null };
-    return { action, state, ...none, finishMinutes: null, speedKBps: null };
-  }
+  // A running line always has a "%" and a waiting one never, so at most one regex matches; the
+  // running one, by far the more common, is tried first.
   const match = RUNNING.exec(line);
-  if (!match) return null;
+  if (!match) return parseWaitingLine(line);
   const percent = toDecimal(match[2] ?? "");
   const doneBlocks = toCount(match[3] ?? "");
   const totalBlocks = toCount(match[4] ?? "");
@@ -175,6 +173,16 @@ export function parseSyncLine(line: string): MdstatSync | null {
   }
   const action = match[1] as MdstatSync["action"];
   return { action, state: "running", percent, doneBlocks, totalBlocks, finishMinutes, speedKBps };
+}
+
+/** `resync=DELAYED`, `recovery=PENDING`, `resync=REMOTE` (md-cluster). */
+function parseWaitingLine(line: string): MdstatSync | null {
+  const waiting = WAITING.exec(line);
+  if (!waiting) return null;
+  const state = (waiting[2] ?? "").toLowerCase() as "delayed" | "pending" | "remote";
+  const action = waiting[1] as MdstatSync["action"];
+  const none = { percent: null, doneBlocks: null, totalBlocks: null };
+  return { action, state, ...none, finishMinutes: null, speedKBps: null };
 }
 
 const BITMAP =

@@ -16,7 +16,8 @@
 import { type MdadmDetail, type ParseResult, parsed, parseFailure } from "@holmes/core";
 import { looksLikeExport, parseDetailExport } from "./md-detail-export";
 import { applyDetailField, emptyDetail, parseDetailRow } from "./md-detail-fields";
-import { type LineIssue, splitKeyValue, splitLines, toRecord } from "./md-fields";
+import { type LineIssue, lineText, splitKeyValue, splitLines, toRecord } from "./md-fields";
+import { lineEnd } from "./text-lines";
 
 export { parseMdadmDetailScan } from "./md-detail-scan";
 
@@ -33,8 +34,7 @@ type State = {
 };
 
 export function parseMdadmDetail(text: string): ParseResult<MdadmDetail> {
-  const lines = splitLines(text);
-  if (looksLikeExport(lines)) return parseDetailExport(lines);
+  if (looksLikeExport(text)) return parseDetailExport(splitLines(text));
   const state: State = {
     detail: emptyDetail("text"),
     others: [],
@@ -42,43 +42,46 @@ export function parseMdadmDetail(text: string): ParseResult<MdadmDetail> {
     lastKey: null,
     sawField: false,
   };
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] ?? "";
-    if (line.trim() === "") continue;
-    const issue = parseLine(state, line);
-    if (issue) return parseFailure(issue.expected, issue.got, { line: index + 1 });
+  let lineNumber = 0;
+  // Line by line straight off the text: the lines of splitLines() without its array.
+  for (let start = 0; start <= text.length; ) {
+    const end = lineEnd(text, start);
+    const line = lineText(text, start, end);
+    start = end + 1;
+    lineNumber++;
+    const trimmed = line.trim();
+    if (trimmed === "") continue;
+    const issue = parseLine(state, line, trimmed);
+    if (issue) return parseFailure(issue.expected, issue.got, { line: lineNumber });
   }
   if (!state.sawField) {
-    const lineNumber = Math.max(1, lines.length);
     return parseFailure('mdadm --detail "Key : value" fields', "", { line: lineNumber });
   }
   state.detail.otherFields = toRecord(state.others);
   return parsed(state.detail);
 }
 
-function parseLine(state: State, line: string): LineIssue | null {
+function parseLine(state: State, line: string, trimmed: string): LineIssue | null {
   const { detail } = state;
   // The `/dev/md0:` heading can only come before the first field.
-  const heading = state.sawField || detail.device !== null ? null : /^(\S+):$/.exec(line.trim());
+  const isHeadingPlace = !state.sawField && detail.device === null && trimmed.endsWith(":");
+  const heading = isHeadingPlace ? /^(\S+):$/.exec(trimmed) : null;
   if (heading) {
     detail.device = heading[1] ?? null;
     return null;
   }
-  if (state.inTable) return parseTableRow(state, line);
-  if (TABLE_HEADER.test(line)) {
+  if (state.inTable) return parseTableRow(state, line, trimmed);
+  // trimmed starts where TABLE_HEADER's `^\s*` ends, so only "Number…" lines need the regex.
+  if (trimmed.startsWith("Number") && TABLE_HEADER.test(line)) {
     state.inTable = true;
     state.sawField = true;
     return null;
   }
-  // DDF prints the GUID's readable part on an indented `(…)` line below `Container GUID`.
-  if (state.lastKey !== null && /^\s+\(.*\)$/.test(line.trimEnd())) return null;
+  if (state.lastKey !== null && isDdfGuidText(line, trimmed)) return null;
   const field = splitKeyValue(line);
-  if (!field) return { expected: '"Key : value" line or device table', got: line.trim() };
+  if (!field) return { expected: '"Key : value" line or device table', got: trimmed };
   if (EXAMINE_ONLY.has(field.key)) {
-    return {
-      expected: "mdadm --detail field (this looks like --examine output)",
-      got: line.trim(),
-    };
+    return { expected: "mdadm --detail field (this looks like --examine output)", got: trimmed };
   }
   state.sawField = true;
   state.lastKey = field.key;
@@ -86,10 +89,19 @@ function parseLine(state: State, line: string): LineIssue | null {
   return expected === null ? null : { expected, got: field.value };
 }
 
-function parseTableRow(state: State, line: string): LineIssue | null {
+/**
+ * DDF prints the GUID's readable part on an indented `(…)` line below `Container GUID`. Only
+ * lines that start and end with the parentheses (cheap to see on `trimmed`) take the regex.
+ */
+function isDdfGuidText(line: string, trimmed: string): boolean {
+  const isParenthesized = trimmed.charCodeAt(0) === 40 && trimmed.endsWith(")");
+  return isParenthesized && /^\s+\(.*\)$/.test(line.trimEnd());
+}
+
+function parseTableRow(state: State, line: string, trimmed: string): LineIssue | null {
   const row = parseDetailRow(line);
   if (!row) {
-    return { expected: '"Number Major Minor RaidDevice [State] [device]" row', got: line.trim() };
+    return { expected: '"Number Major Minor RaidDevice [State] [device]" row', got: trimmed };
   }
   state.detail.devices.push(row);
   return null;

@@ -20,7 +20,7 @@ import {
   parsed,
   parseFailure,
 } from "@holmes/core";
-import { type LineIssue, splitLines } from "./md-fields";
+import type { LineIssue } from "./md-fields";
 import {
   applyBlocksLine,
   isSyncLine,
@@ -28,23 +28,30 @@ import {
   parseMember,
   parseSyncLine,
 } from "./md-mdstat-lines";
+import { lineEnd, trimmedSlice } from "./text-lines";
 
 const HEADER = /^([^\s:]+)\s+:\s+(active|inactive|broken)(?=\s|$)(.*)$/;
 const HEADER_EXPECTED = '"mdN : active|inactive <level> <dev>[n]…" array header';
 
-type State = { report: MdstatReport; current: MdstatArray | null; seen: Set<string> };
+type State = { report: MdstatReport; current: MdstatArray | null };
 
 export function parseMdstat(text: string): ParseResult<MdstatReport> {
-  const lines = splitLines(text);
   const report: MdstatReport = { personalities: [], arrays: [], unusedDevices: [] };
-  const state: State = { report, current: null, seen: new Set() };
+  const state: State = { report, current: null };
   let sawContent = false;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] ?? "";
-    if (line.trim() === "") continue;
+  let lineNumber = 0;
+  // Line by line straight off the text: the lines of splitLines() without its array, and only
+  // trimmed, since every line pattern below allows blanks around the line (the `\r` of a CRLF
+  // included).
+  for (let start = 0; start <= text.length; ) {
+    const end = lineEnd(text, start);
+    const trimmed = trimmedSlice(text, start, end);
+    start = end + 1;
+    lineNumber++;
+    if (trimmed === "") continue;
     sawContent = true;
-    const issue = parseLine(state, line);
-    if (issue) return parseFailure(issue.expected, issue.got, { line: index + 1 });
+    const issue = parseLine(state, trimmed);
+    if (issue) return parseFailure(issue.expected, issue.got, { line: lineNumber });
   }
   if (!sawContent) {
     return parseFailure('"Personalities :" header or an md array', "", { line: 1 });
@@ -53,8 +60,7 @@ export function parseMdstat(text: string): ParseResult<MdstatReport> {
   return parsed(report);
 }
 
-function parseLine(state: State, line: string): LineIssue | null {
-  const trimmed = line.trim();
+function parseLine(state: State, trimmed: string): LineIssue | null {
   if (trimmed.startsWith("Personalities :") || trimmed === "Personalities") {
     return parsePersonalities(state.report, trimmed);
   }
@@ -63,28 +69,52 @@ function parseLine(state: State, line: string): LineIssue | null {
     state.current = null;
     return parseUnused(state.report, trimmed);
   }
-  const header = HEADER.exec(trimmed);
+  const header = mayBeHeader(trimmed) ? HEADER.exec(trimmed) : null;
   if (header) {
     const array = parseHeader(header[1] ?? "", header[2] ?? "", header[3] ?? "");
     if (typeof array === "string") return { expected: HEADER_EXPECTED, got: array };
     state.report.arrays.push(array);
     state.current = array;
-    state.seen = new Set();
     return null;
   }
   if (!state.current) return { expected: HEADER_EXPECTED, got: trimmed };
-  return parseArrayLine(state.current, state.seen, line);
+  return parseArrayLine(state.current, trimmed);
+}
+
+/**
+ * HEADER's name holds no colon and whitespace must come before its " : ", so a header's first
+ * colon follows whitespace. Most lines are status lines, and this spares them the regex.
+ */
+function mayBeHeader(trimmed: string): boolean {
+  const colon = trimmed.indexOf(":");
+  return colon > 0 && mayBeSpace(trimmed.charCodeAt(colon - 1));
+}
+
+/** True for every character /\s/ matches (ASCII blanks; anything non-ASCII may be one). */
+function mayBeSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code > 127;
 }
 
 function parsePersonalities(report: MdstatReport, trimmed: string): LineIssue | null {
   const names: string[] = [];
   for (const token of tokensAfterColon(trimmed)) {
-    const match = /^\[([^\s[\]]+)\]$/.exec(token);
-    if (!match) return { expected: 'personality "[name]"', got: token };
-    names.push(match[1] ?? "");
+    const name = bracketedName(token);
+    if (name === null) return { expected: 'personality "[name]"', got: token };
+    names.push(name);
   }
   report.personalities = names;
   return null;
+}
+
+/**
+ * `[raid1]` → `raid1`, else null; what /^\[([^\s[\]]+)\]$/ captures. A token holds no
+ * whitespace (tokensAfterColon splits on it), so only the brackets need checking.
+ */
+function bracketedName(token: string): string | null {
+  const last = token.length - 1;
+  const isBracketed = last >= 2 && token.charCodeAt(0) === 91 && token.charCodeAt(last) === 93;
+  if (!isBracketed || token.indexOf("[", 1) !== -1 || token.indexOf("]") !== last) return null;
+  return token.slice(1, last);
 }
 
 function parseUnused(report: MdstatReport, trimmed: string): LineIssue | null {
@@ -102,7 +132,8 @@ function tokensAfterColon(trimmed: string): string[] {
 /** `md125 : active (auto-read-only) raid1 sda[1] sdb[0]`; returns the bad token on failure. */
 function parseHeader(name: string, state: string, rest: string): MdstatArray | string {
   const array = emptyArray(name, state as MdstatArray["state"]);
-  const tokens = rest.trim() === "" ? [] : rest.trim().split(/\s+/);
+  const words = rest.trim();
+  const tokens = words === "" ? [] : words.split(/\s+/);
   let i = 0;
   for (; tokens[i] === "(read-only)" || tokens[i] === "(auto-read-only)"; i++) {
     if (tokens[i] === "(read-only)") array.readOnly = true;
@@ -122,28 +153,41 @@ function parseHeader(name: string, state: string, rest: string): MdstatArray | s
   return array;
 }
 
-function parseArrayLine(array: MdstatArray, seen: Set<string>, line: string): LineIssue | null {
-  const kind = /^\s*\d+ blocks(?:\s|$)/.test(line)
-    ? "blocks"
-    : /^\s*bitmap:/.test(line)
-      ? "bitmap"
-      : isSyncLine(line)
-        ? "sync"
-        : null;
+type ArrayLineKind = "blocks" | "bitmap" | "sync";
+
+/**
+ * Which status line this is. Each kind starts with its own character (a digit, `b`, or `[`/`r`/`c`
+ * of `[==>…]`/resync/recovery/check/repair/reshape), so at most one pattern is tried.
+ */
+function arrayLineKind(trimmed: string): ArrayLineKind | null {
+  const first = trimmed.charCodeAt(0);
+  if (first >= 48 && first <= 57) return /^\d+ blocks(?:\s|$)/.test(trimmed) ? "blocks" : null;
+  if (first === 98) return trimmed.startsWith("bitmap:") ? "bitmap" : null;
+  const isSyncStart = first === 91 || first === 114 || first === 99;
+  return isSyncStart && isSyncLine(trimmed) ? "sync" : null;
+}
+
+function parseArrayLine(array: MdstatArray, trimmed: string): LineIssue | null {
+  const kind = arrayLineKind(trimmed);
   if (kind === null) {
-    return { expected: "array status, resync/recovery progress or bitmap line", got: line.trim() };
+    return { expected: "array status, resync/recovery progress or bitmap line", got: trimmed };
   }
-  if (seen.has(kind)) return { expected: `one ${kind} line per array`, got: line.trim() };
-  seen.add(kind);
-  if (kind === "blocks") return applyBlocksLine(array, line);
+  if (hasLineOfKind(array, kind)) return { expected: `one ${kind} line per array`, got: trimmed };
+  if (kind === "blocks") return applyBlocksLine(array, trimmed);
   if (kind === "bitmap") {
-    array.bitmap = parseBitmapLine(line);
+    array.bitmap = parseBitmapLine(trimmed);
     const expected = '"bitmap: u/t pages [nKB], nKB chunk" line';
-    return array.bitmap ? null : { expected, got: line.trim() };
+    return array.bitmap ? null : { expected, got: trimmed };
   }
-  array.sync = parseSyncLine(line);
+  array.sync = parseSyncLine(trimmed);
   const expected = '"<action> = p% (done/total) finish=<m>min speed=<n>K/sec" progress line';
-  return array.sync ? null : { expected, got: line.trim() };
+  return array.sync ? null : { expected, got: trimmed };
+}
+
+/** A line of a kind sets its field or fails the parse, so a set field means a second line. */
+function hasLineOfKind(array: MdstatArray, kind: ArrayLineKind): boolean {
+  if (kind === "blocks") return array.blocks !== null;
+  return kind === "bitmap" ? array.bitmap !== null : array.sync !== null;
 }
 
 function emptyArray(name: string, state: MdstatArray["state"]): MdstatArray {

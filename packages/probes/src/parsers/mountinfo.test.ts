@@ -298,6 +298,24 @@ describe("parseMountinfo edge cases", () => {
     expect(at(entries, 1)).toMatchObject({ target: "/(deleted)", deleted: false });
   });
 
+  it("gives NFS mounts with the same options objects of their own", () => {
+    const line = (id: number, target: string, options: string) =>
+      `${id} 21 0:42 / ${target} ${options} shared:1 - nfs4 srv:/x rw,vers=4.1,hard`;
+    const entries = parseOk(
+      [line(40, "/a", "rw"), line(41, "/b", "rw"), line(42, "/c", "ro")].join("\n"),
+    );
+    const [a, b, c] = entries.map((entry) => entry.nfs);
+    expect(a).toEqual(b);
+    expect(a).not.toBe(b);
+    expect(a?.other).not.toBe(b?.other);
+    expect([a?.readOnly, b?.readOnly, c?.readOnly]).toEqual([false, false, true]);
+  });
+
+  it("splits a line pasted with runs of blanks like one with single spaces", () => {
+    const single = "36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue";
+    expect(parseOk(single.replaceAll(" ", " \t  "))).toEqual(parseOk(single));
+  });
+
   it("decodes only three-digit octal escapes", () => {
     expect(decodeMountEscapes("a\\040b\\12c\\999\\")).toBe("a b\\12c\\999\\");
   });

@@ -11,7 +11,29 @@
  */
 import type { MountEntry, ParseResult } from "@holmes/core";
 import { parsed, parseFailure } from "@holmes/core";
-import { isNfsFstype, parseNfsOptions, splitNfsSource } from "./nfs-options";
+import {
+  digitsValue,
+  type Fields,
+  field,
+  fieldEnd,
+  fieldNumber,
+  fieldStart,
+  fieldsText,
+  isDigits,
+  majorMinorColon,
+  separatorIndex,
+  splitOnBlankRuns,
+  splitOnSpaces,
+  trimmedLine,
+} from "./mountinfo-fields";
+import {
+  createNfsOptionsMemo,
+  isNfsFstype,
+  parseMountNfsOptions,
+  type ReadNfsOptions,
+  splitNfsSource,
+} from "./nfs-options";
+import { lineEnd } from "./text-lines";
 
 const DELETED_MARKER = "\\040(deleted)";
 const MOUNTINFO_EXPECTED =
@@ -21,14 +43,24 @@ const PROC_MOUNTS_EXPECTED = '/proc/mounts line "SOURCE MOUNTPOINT FSTYPE OPTION
 type LineResult = { ok: true; entry: MountEntry } | ReturnType<typeof parseFailure>;
 
 export function parseMountinfo(text: string): ParseResult<MountEntry[]> {
-  const lines = text.split("\n");
   const entries: MountEntry[] = [];
+  // NFS mounts of one host mostly share their option strings; each is parsed once per call.
+  const nfsOptions = createNfsOptionsMemo();
+  const fields: Fields = { line: "", starts: [], ends: [], count: 0 };
   let isMountinfo: boolean | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const fields = splitFields(lines[i] ?? "");
-    if (fields === null) continue;
-    isMountinfo ??= isDigits(fields[0]) && /^\d+:\d+$/.test(fields[2] ?? "");
-    const result = isMountinfo ? mountinfoLine(fields, i + 1) : procMountsLine(fields, i + 1);
+  for (let start = 0, lineNumber = 1; start <= text.length; lineNumber++) {
+    const end = lineEnd(text, start);
+    const line = trimmedLine(text.slice(start, end));
+    start = end + 1;
+    if (line === "") continue;
+    // Runs of blanks occur in pasted copies: an empty field shows one, and then (or for a tab)
+    // the line is split again on runs of blanks.
+    const hasEmptyField = !splitOnSpaces(line, fields);
+    if (hasEmptyField || line.indexOf("\t") !== -1) splitOnBlankRuns(line, fields);
+    isMountinfo ??= isDigits(fields, 0) && majorMinorColon(fields) !== -1;
+    const result = isMountinfo
+      ? mountinfoLine(fields, lineNumber, nfsOptions)
+      : procMountsLine(fields, lineNumber, nfsOptions);
     if (!result.ok) return result;
     entries.push(result.entry);
   }
@@ -65,6 +97,7 @@ function octalAt(text: string, at: number): number {
 /** A MountEntry with every key present; NFS details are filled in for nfs/nfs4. */
 export function buildMountEntry(
   fields: Pick<MountEntry, "source" | "target" | "fstype" | "options"> & Partial<MountEntry>,
+  nfsOptions: ReadNfsOptions = parseMountNfsOptions,
 ): MountEntry {
   const superOptions = fields.superOptions ?? null;
   const readOnly = fields.readOnly ?? readOnlyFrom(fields.options, superOptions);
@@ -89,9 +122,8 @@ export function buildMountEntry(
     nfsExport: null,
   };
   if (isNfsFstype(entry.fstype)) {
-    const merged = superOptions === null ? entry.options : `${entry.options},${superOptions}`;
-    // parseNfsOptions returns a fresh object, so it is completed in place rather than copied.
-    const nfs = parseNfsOptions(merged);
+    // The options come back as a fresh object, so it is completed in place rather than copied.
+    const nfs = nfsOptions(entry.options, superOptions);
     nfs.readOnly = readOnly;
     entry.nfs = nfs;
     const { server, export: exportPath } = splitNfsSource(entry.source ?? "");
@@ -101,62 +133,57 @@ export function buildMountEntry(
   return entry;
 }
 
-/** Whitespace-separated fields; null for a blank line. Runs of blanks occur in pasted copies. */
-function splitFields(raw: string): string[] | null {
-  const isTrimmed = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32;
-  const line = isTrimmed ? raw : raw.trim();
-  if (line === "") return null;
-  return line.includes("  ") || line.includes("\t") ? line.split(/\s+/) : line.split(" ");
-}
-
-function mountinfoLine(fields: string[], line: number): LineResult {
-  const [id, parent, majorMinor, root, target, options] = fields;
-  const sep = fields.indexOf("-", 6);
-  const devMatch = majorMinor === undefined ? null : /^(\d+):(\d+)$/.exec(majorMinor);
+function mountinfoLine(fields: Fields, line: number, nfsOptions: ReadNfsOptions): LineResult {
+  const sep = separatorIndex(fields);
+  const colon = majorMinorColon(fields);
   const isValid =
-    devMatch !== null &&
+    colon !== -1 &&
     sep !== -1 &&
-    fields.length === sep + 4 &&
-    isDigits(id) &&
-    isDigits(parent);
-  if (!isValid || root === undefined || target === undefined || options === undefined) {
-    return parseFailure(MOUNTINFO_EXPECTED, fields.join(" "), { line });
-  }
-  const rootPath = stripDeleted(root);
-  const targetPath = stripDeleted(target);
-  const source = stripDeleted(fields[sep + 2] ?? "");
-  const entry = buildMountEntry({
-    source: source.text,
-    target: targetPath.text,
-    fstype: decodeMountEscapes(fields[sep + 1] ?? ""),
-    options,
-    superOptions: fields[sep + 3] ?? "",
-    mountId: Number(id),
-    parentId: Number(parent),
-    major: Number(devMatch[1]),
-    minor: Number(devMatch[2]),
-    root: rootPath.text,
-    optionalFields: fields.slice(6, sep),
-    deleted: rootPath.deleted || targetPath.deleted || source.deleted,
-  });
+    fields.count === sep + 4 &&
+    isDigits(fields, 0) &&
+    isDigits(fields, 1);
+  if (!isValid) return parseFailure(MOUNTINFO_EXPECTED, fieldsText(fields), { line });
+  const rootPath = stripDeleted(field(fields, 3));
+  const targetPath = stripDeleted(field(fields, 4));
+  const source = stripDeleted(field(fields, sep + 2));
+  const optionalFields: string[] = [];
+  for (let i = 6; i < sep; i++) optionalFields.push(field(fields, i));
+  const entry = buildMountEntry(
+    {
+      source: source.text,
+      target: targetPath.text,
+      fstype: decodeMountEscapes(field(fields, sep + 1)),
+      options: field(fields, 5),
+      superOptions: field(fields, sep + 3),
+      mountId: fieldNumber(fields, 0),
+      parentId: fieldNumber(fields, 1),
+      major: digitsValue(fields.line, fieldStart(fields, 2), colon),
+      minor: digitsValue(fields.line, colon + 1, fieldEnd(fields, 2)),
+      root: rootPath.text,
+      optionalFields,
+      deleted: rootPath.deleted || targetPath.deleted || source.deleted,
+    },
+    nfsOptions,
+  );
   return { ok: true, entry };
 }
 
-function procMountsLine(fields: string[], line: number): LineResult {
-  const [source, target, fstype, options, dump, pass] = fields;
-  const isValid = fields.length === 6 && isDigits(dump) && isDigits(pass) && options;
-  if (!isValid || source === undefined || target === undefined || fstype === undefined) {
-    return parseFailure(PROC_MOUNTS_EXPECTED, fields.join(" "), { line });
-  }
-  const sourcePath = stripDeleted(source);
-  const targetPath = stripDeleted(target);
-  const entry = buildMountEntry({
-    source: sourcePath.text,
-    target: targetPath.text,
-    fstype: decodeMountEscapes(fstype),
-    options,
-    deleted: sourcePath.deleted || targetPath.deleted,
-  });
+function procMountsLine(fields: Fields, line: number, nfsOptions: ReadNfsOptions): LineResult {
+  const hasOptions = fieldEnd(fields, 3) > fieldStart(fields, 3);
+  const isValid = fields.count === 6 && isDigits(fields, 4) && isDigits(fields, 5) && hasOptions;
+  if (!isValid) return parseFailure(PROC_MOUNTS_EXPECTED, fieldsText(fields), { line });
+  const sourcePath = stripDeleted(field(fields, 0));
+  const targetPath = stripDeleted(field(fields, 1));
+  const entry = buildMountEntry(
+    {
+      source: sourcePath.text,
+      target: targetPath.text,
+      fstype: decodeMountEscapes(field(fields, 2)),
+      options: field(fields, 3),
+      deleted: sourcePath.deleted || targetPath.deleted,
+    },
+    nfsOptions,
+  );
   return { ok: true, entry };
 }
 
@@ -175,31 +202,24 @@ function readOnlyFrom(options: string, superOptions: string | null): boolean | n
   return mount ?? sb;
 }
 
-/** The later of `ro`/`rw` wins, as mount(8) applies options left to right. */
+/** The later of `ro`/`rw` wins, as mount(8) applies options left to right; null for neither. */
 function readOnlyFlag(options: string): boolean | null {
-  const ro = lastFlag(options, "ro");
-  const rw = lastFlag(options, "rw");
-  if (ro === -1 && rw === -1) return null;
-  return ro > rw;
-}
-
-/**
- * Index of the last comma-delimited `flag` in `options`, or -1. Found with lastIndexOf and a
- * look at its neighbours: no array and no `,flag,` needle is built, twice per mount.
- */
-function lastFlag(options: string, flag: string): number {
-  let at = options.lastIndexOf(flag);
-  while (at !== -1) {
-    const before = at === 0 || options.charCodeAt(at - 1) === 44;
-    const after = at + flag.length;
-    if (before && (after === options.length || options.charCodeAt(after) === 44)) return at;
-    at = at === 0 ? -1 : options.lastIndexOf(flag, at - 1);
+  let flag = flagAt(options, 0);
+  // Only the items after a comma that begin with `r` need a look.
+  for (let at = options.indexOf(",r"); at !== -1; at = options.indexOf(",r", at + 1)) {
+    flag = flagAt(options, at + 1) ?? flag;
   }
-  return -1;
+  return flag;
 }
 
-function isDigits(text: string | undefined): boolean {
-  return text !== undefined && /^\d+$/.test(text);
+/** True for an `ro` item starting at `at`, false for `rw`, null for anything else. */
+function flagAt(options: string, at: number): boolean | null {
+  const end = at + 2;
+  if (options.charCodeAt(at) !== 114) return null;
+  if (end !== options.length && options.charCodeAt(end) !== 44) return null;
+  const second = options.charCodeAt(at + 1);
+  if (second === 111) return true;
+  return second === 119 ? false : null;
 }
 
 /** Fills `parentTarget` from mount/parent ids where it is still unknown. */

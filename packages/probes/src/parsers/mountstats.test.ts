@@ -163,6 +163,9 @@ describe.runIf(hasSharedFixtures("mountstats shared corpus"))(
       expect(first.retransmissions).toBe(0);
       const dupe = mount(report, 5);
       expectSharedNfs4Header(dupe);
+      // The option string is read once, but each mount gets its own copy.
+      expect(dupe.opts).toEqual(first.opts);
+      expect(dupe.opts).not.toBe(first.opts);
       expect(op(dupe, "ACCESS")).toEqual(ACCESS_WRAPPED);
       // ACCESS has 12 fewer transmissions than ops; that is not −12 retransmissions.
       expect(dupe.retransmissions).toBe(0);

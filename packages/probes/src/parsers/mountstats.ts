@@ -23,49 +23,80 @@ import {
 } from "@holmes/core";
 import { decodeMountEscapes } from "./mountinfo";
 import { readCounters, readTransport, sumRetransmissions } from "./mountstats-counters";
+import {
+  hasPrefix,
+  indexInLine,
+  isAsciiSpace,
+  isTextAt,
+  type Line,
+  lineText,
+  moveToLine,
+} from "./mountstats-lines";
 import { mountstatsBytes, mountstatsEvents } from "./mountstats-records";
-import { parseNfsOptions } from "./nfs-options";
-import { lineEnd, trimmedSlice } from "./text-lines";
+import { createNfsOptionsMemo, type ReadNfsOptions } from "./nfs-options";
+import { lineEnd } from "./text-lines";
 
 const DEVICE_LINE =
   /^(?:device (\S+)|no device) mounted on (\S+) with fstype (\S+)(?: statvers=(\S+))?$/;
-const OP_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** The statistics keys read. */
+type StatKey =
+  | "opts"
+  | "age"
+  | "events"
+  | "bytes"
+  | "xprt"
+  | "RPC iostats version"
+  | "per-op statistics";
 
 type Failure = ReturnType<typeof parseFailure>;
 type Stanza = { mount: MountstatsMount; isPerOp: boolean };
 
 export function parseMountstats(text: string): ParseResult<MountstatsReport> {
   const mounts: MountstatsMount[] = [];
+  // The mounts of one host mostly share one option string; it is parsed once per call.
+  const nfsOptions = createNfsOptionsMemo();
   let stanza: Stanza | null = null;
-  for (let start = 0, lineNumber = 1; start <= text.length; lineNumber++) {
+  const line: Line = { text, from: 0, to: 0, number: 0 };
+  for (let start = 0; start <= text.length; ) {
     const end = lineEnd(text, start);
-    const line = trimmedSlice(text, start, end);
+    moveToLine(line, text, start, end);
     start = end + 1;
-    if (line === "") continue;
-    if (line.startsWith("device ") || line.startsWith("no device ")) {
-      const mount = deviceLine(line, lineNumber);
+    if (line.from === line.to) continue;
+    if (isDeviceLine(line)) {
+      const mount = deviceLine(line);
       if (!("device" in mount)) return mount;
       if (stanza) mounts.push(finish(stanza.mount));
       stanza = { mount, isPerOp: false };
       continue;
     }
     if (stanza === null || stanza.mount.statVersion === null) {
-      return parseFailure('"device … mounted on … with fstype …"', line, { line: lineNumber });
+      return parseFailure('"device … mounted on … with fstype …"', lineText(line), {
+        line: line.number,
+      });
     }
-    const failure = stanza.isPerOp
-      ? opLine(stanza, line, lineNumber)
-      : statLine(stanza, line, lineNumber);
+    const failure = stanza.isPerOp ? opLine(stanza, line) : statLine(stanza, line, nfsOptions);
     if (failure) return failure;
   }
   if (stanza) mounts.push(finish(stanza.mount));
   return parsed({ mounts });
 }
 
-function deviceLine(line: string, lineNumber: number): MountstatsMount | Failure {
-  const match = DEVICE_LINE.exec(line.replace(/\s+/g, " "));
+/** `device …` or `no device …`; the first letter settles almost every other line. */
+function isDeviceLine(line: Line): boolean {
+  const first = line.text.charCodeAt(line.from);
+  if (first === 100) return hasPrefix(line, "device ");
+  return first === 110 && hasPrefix(line, "no device ");
+}
+
+function deviceLine(line: Line): MountstatsMount | Failure {
+  const text = lineText(line);
+  // Blanks other than single spaces are folded only when the line does not match as it is: a
+  // match means there were none, and real lines have none.
+  const match = DEVICE_LINE.exec(text) ?? DEVICE_LINE.exec(text.replace(/\s+/g, " "));
   if (!match) {
-    return parseFailure('"device … mounted on … with fstype … [statvers=…]"', line, {
-      line: lineNumber,
+    return parseFailure('"device … mounted on … with fstype … [statvers=…]"', text, {
+      line: line.number,
     });
   }
   const [, device, mountPoint = "", fstype = "", statVersion] = match;
@@ -87,44 +118,85 @@ function deviceLine(line: string, lineNumber: number): MountstatsMount | Failure
 }
 
 /** Lines between the device line and `per-op statistics`. Unknown keys are skipped. */
-function statLine(stanza: Stanza, line: string, lineNumber: number): Failure | null {
+function statLine(stanza: Stanza, line: Line, nfsOptions: ReadNfsOptions): Failure | null {
   const { mount } = stanza;
-  const colon = line.indexOf(":");
-  const key = colon === -1 ? line : line.slice(0, colon);
-  const rest = colon === -1 ? "" : line.slice(colon + 1);
+  const { text, to } = line;
+  const colon = indexInLine(line, ":");
+  const key = statKey(text, line.from, colon === -1 ? to : colon);
+  const valueFrom = colon === -1 ? to : colon + 1;
   switch (key) {
     case "opts":
-      mount.opts = parseNfsOptions(rest);
+      mount.opts = nfsOptions(text.slice(valueFrom, to), null);
       return null;
     case "age": {
-      const age = readCounters(rest, 0);
+      const age = readCounters(text, valueFrom, to);
       if (age?.length !== 1 || typeof age[0] !== "number")
-        return parseFailure('"age: SECONDS"', line, { line: lineNumber });
+        return parseFailure('"age: SECONDS"', lineText(line), { line: line.number });
       mount.ageSeconds = age[0];
       return null;
     }
     case "events":
     case "bytes":
-      if (countersLine(mount, key, readCounters(rest, 0))) return null;
-      return parseFailure(`"${key}:" counters`, line, { line: lineNumber });
+      if (countersLine(mount, key, readCounters(text, valueFrom, to))) return null;
+      return parseFailure(`"${key}:" counters`, lineText(line), { line: line.number });
     case "xprt": {
-      const transport = readTransport(rest);
+      const transport = readTransport(text, valueFrom, to);
       if (!transport) {
         const expected = '"xprt: PROTOCOL COUNTERS…" for tcp, udp, local or rdma';
-        return parseFailure(expected, line, { line: lineNumber });
+        return parseFailure(expected, lineText(line), { line: line.number });
       }
       mount.transports?.push(transport);
       return null;
     }
     case "RPC iostats version":
-      mount.rpcStatsVersion = /^\s*(\S+)/.exec(rest)?.[1] ?? null;
+      mount.rpcStatsVersion = firstWord(text, valueFrom, to);
       return null;
     case "per-op statistics":
       stanza.isPerOp = true;
       return null;
+    case null:
+      if (colon > line.from) return null;
+      return parseFailure('a "key: value" statistics line', lineText(line), { line: line.number });
+  }
+}
+
+/** `/^\s*(\S+)/` over [from, to): the first word, or null. Read by hand while it is ASCII. */
+function firstWord(text: string, from: number, to: number): string | null {
+  let start = from;
+  while (start < to && isAsciiSpace(text.charCodeAt(start))) start++;
+  let end = start;
+  while (end < to && text.charCodeAt(end) > 32 && text.charCodeAt(end) < 128) end++;
+  const isDone = end === to || isAsciiSpace(text.charCodeAt(end));
+  if (isDone) return end > start ? text.slice(start, end) : null;
+  // A character outside ASCII may be a Unicode space, which \s knows.
+  return /^\s*(\S+)/.exec(text.slice(from, to))?.[1] ?? null;
+}
+
+/** The key in [from, to) when it is one this parser reads, compared in place without a slice. */
+function statKey(text: string, from: number, to: number): StatKey | null {
+  const key = statKeyStartingWith(text.charCodeAt(from));
+  return key !== null && to - from === key.length && isTextAt(text, from, key) ? key : null;
+}
+
+/** Each key read begins with a different letter, which picks the one candidate. */
+function statKeyStartingWith(code: number): StatKey | null {
+  switch (code) {
+    case 111: // o
+      return "opts";
+    case 97: // a
+      return "age";
+    case 101: // e
+      return "events";
+    case 98: // b
+      return "bytes";
+    case 120: // x
+      return "xprt";
+    case 82: // R
+      return "RPC iostats version";
+    case 112: // p
+      return "per-op statistics";
     default:
-      if (colon > 0) return null;
-      return parseFailure('a "key: value" statistics line', line, { line: lineNumber });
+      return null;
   }
 }
 
@@ -139,19 +211,18 @@ function countersLine(
   return true;
 }
 
-function opLine(stanza: Stanza, line: string, lineNumber: number): Failure | null {
-  const colon = line.indexOf(":");
-  const name = colon === -1 ? "" : line.slice(0, colon);
-  const values = colon === -1 ? null : readCounters(line, colon + 1);
-  if (!OP_NAME.test(name) || values === null || values.length < 8) {
+function opLine(stanza: Stanza, line: Line): Failure | null {
+  const colon = opNameEnd(line);
+  const values = colon === -1 ? null : readCounters(line.text, colon + 1, line.to);
+  if (values === null || values.length < 8) {
     return parseFailure(
       'per-op line "OP: ops trans timeouts bytes_sent bytes_recv queue_ms rtt_ms execute_ms [errors]"',
-      line,
-      { line: lineNumber },
+      lineText(line),
+      { line: line.number },
     );
   }
   const op: MountstatsOperation = {
-    name,
+    name: line.text.slice(line.from, colon),
     ops: values[0] ?? 0,
     transmissions: values[1] ?? 0,
     timeouts: values[2] ?? 0,
@@ -164,6 +235,19 @@ function opLine(stanza: Stanza, line: string, lineNumber: number): Failure | nul
   };
   stanza.mount.operations?.push(op);
   return null;
+}
+
+/** Index of the ":" that ends a name matching `^[A-Z][A-Z0-9_]*$`, else -1; one scan for both. */
+function opNameEnd(line: Line): number {
+  const { text, from, to } = line;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 58) return i > from ? i : -1;
+    const isUpper = code >= 65 && code <= 90;
+    const isTail = (code >= 48 && code <= 57) || code === 95;
+    if (!isUpper && (i === from || !isTail)) return -1;
+  }
+  return -1;
 }
 
 function finish(mount: MountstatsMount): MountstatsMount {

@@ -1,7 +1,12 @@
 import { MountOptionMapSchema, NfsMountOptionsSchema } from "@holmes/core";
 import { describe, expect, it } from "vitest";
 import { ownFixture } from "../testing/fixtures";
-import { parseMountOptions, parseNfsOptions, splitNfsSource } from "./nfs-options";
+import {
+  createNfsOptionsMemo,
+  parseMountOptions,
+  parseNfsOptions,
+  splitNfsSource,
+} from "./nfs-options";
 
 const optionLines = ownFixture("nfs-options/option-strings.txt").trimEnd().split("\n");
 
@@ -126,6 +131,31 @@ describe("parseNfsOptions defaults", () => {
     ["softerr,hard", true],
   ])("%s → hard %s", (options, hard) => {
     expect(parseNfsOptions(options).hard).toBe(hard);
+  });
+});
+
+describe("createNfsOptionsMemo", () => {
+  const options = "rw,vers=4.1,namlen=255,local_lock=none";
+
+  it("reads like parseNfsOptions, the superblock's options after the mount's", () => {
+    const read = createNfsOptionsMemo();
+    expect(read(options, null)).toEqual(parseNfsOptions(options));
+    expect(read("ro,soft", "rw,hard")).toEqual(parseNfsOptions("ro,soft,rw,hard"));
+    // Back to the first list, now found in the map rather than as the last one read.
+    expect(read(options, null)).toEqual(parseNfsOptions(options));
+    expect(read("ro,soft", null)).toEqual(parseNfsOptions("ro,soft"));
+  });
+
+  it("hands every mount its own object, so completing one leaves the others alone", () => {
+    const read = createNfsOptionsMemo();
+    const first = read(options, null);
+    const second = read(options, null);
+    expect(second).not.toBe(first);
+    expect(second.other).not.toBe(first.other);
+    expect(Object.getPrototypeOf(second.other)).toBeNull();
+    first.readOnly = true;
+    first.other.namlen = "1";
+    expect(read(options, null)).toEqual(parseNfsOptions(options));
   });
 });
 

@@ -10,35 +10,124 @@
  */
 import type { MountOptionMap, NfsMountOptions } from "@holmes/core";
 
+type MountOptionValue = MountOptionMap[string];
+
+const QUOTE = 34;
+const COMMA = 44;
+
 /**
  * Generic comma-separated option list. Later duplicates win, as they do for mount(8). The map has
  * no prototype so an option named `__proto__` or `constructor` is stored like any other.
  */
 export function parseMountOptions(options: string): MountOptionMap {
   const map: MountOptionMap = Object.create(null);
-  for (const item of splitOptions(options.trim())) {
-    const eq = item.indexOf("=");
-    if (eq === -1) map[item] = true;
-    else map[item.slice(0, eq)] = unquote(item.slice(eq + 1));
+  const list = options.trim();
+  const isQuoteAware = hasQuotePairs(list);
+  for (let start = 0; start < list.length; ) {
+    const end = optionEnd(list, start, isQuoteAware);
+    if (end > start) {
+      const eq = indexWithin(list, "=", start, end);
+      if (eq === -1) map[list.slice(start, end)] = true;
+      else map[list.slice(start, eq)] = unquote(list.slice(eq + 1, end));
+    }
+    start = end + 1;
   }
   return map;
 }
 
 /** Typed NFS options; total: anything it cannot type goes to `other`, it never throws. */
 export function parseNfsOptions(options: string): NfsMountOptions {
-  const result = emptyNfsOptions();
-  // A plain loop, not a callback: this runs for every NFS mount of every snapshot.
-  for (const item of splitOptions(options.trim())) {
-    const eq = item.indexOf("=");
-    if (eq === -1) {
-      if (!applyFlag(result, item)) result.other[item] = true;
-      continue;
+  return readNfsOptions(options).options;
+}
+
+/**
+ * Reads the NFS options of one mount: its own option list and, from mountinfo, its superblock's,
+ * which the kernel applies after it (so they are read as one list joined by a comma).
+ */
+export type ReadNfsOptions = (options: string, superOptions: string | null) => NfsMountOptions;
+
+export function parseMountNfsOptions(
+  options: string,
+  superOptions: string | null,
+): NfsMountOptions {
+  return parseNfsOptions(joinOptions(options, superOptions));
+}
+
+/**
+ * parseMountNfsOptions for one parse call over many mounts. A host's NFS mounts mostly share their
+ * option strings, so each distinct list is parsed once; every call still returns its own object,
+ * since callers complete it in place (readOnly).
+ */
+export function createNfsOptionsMemo(): ReadNfsOptions {
+  // Most mounts share the strings of the mount before, which are compared rather than joined and
+  // hashed; the map of every list read so far is only made once a second list turns up.
+  let last:
+    | { options: string; superOptions: string | null; text: string; read: ReadOptions }
+    | undefined;
+  let seen: Map<string, ReadOptions> | undefined;
+  return (options, superOptions) => {
+    if (last?.options !== options || last.superOptions !== superOptions) {
+      const text = joinOptions(options, superOptions);
+      let read = seen?.get(text);
+      if (read === undefined) {
+        read = readNfsOptions(text);
+        if (last !== undefined) {
+          seen ??= new Map([[last.text, last.read]]);
+          seen.set(text, read);
+        }
+      }
+      last = { options, superOptions, text, read };
     }
-    const key = item.slice(0, eq);
-    const value = unquote(item.slice(eq + 1));
-    if (!applyValue(result, key, value)) result.other[key] = value;
+    const { options: typed, others } = last.read;
+    return { ...typed, other: fillOptionMap(Object.create(null), others) };
+  };
+}
+
+function joinOptions(options: string, superOptions: string | null): string {
+  return superOptions === null ? options : `${options},${superOptions}`;
+}
+
+/** The options, and the untyped ones in order: `other` is built from (and copied by) the list. */
+type ReadOptions = { options: NfsMountOptions; others: OtherOption[] };
+type OtherOption = [key: string, value: MountOptionValue];
+
+function readNfsOptions(text: string): ReadOptions {
+  const options = emptyNfsOptions();
+  const others: OtherOption[] = [];
+  const list = text.trim();
+  const isQuoteAware = hasQuotePairs(list);
+  // Items are cut by offset rather than split into an array: this runs for every NFS mount.
+  for (let start = 0; start < list.length; ) {
+    const end = optionEnd(list, start, isQuoteAware);
+    if (end > start) applyOption(options, others, list, start, end);
+    start = end + 1;
   }
-  return result;
+  fillOptionMap(options.other, others);
+  return { options, others };
+}
+
+function applyOption(
+  result: NfsMountOptions,
+  others: OtherOption[],
+  list: string,
+  start: number,
+  end: number,
+): void {
+  const eq = indexWithin(list, "=", start, end);
+  if (eq === -1) {
+    const flag = list.slice(start, end);
+    if (!applyFlag(result, flag)) others.push([flag, true]);
+    return;
+  }
+  const key = list.slice(start, eq);
+  const value = unquote(list.slice(eq + 1, end));
+  if (!applyValue(result, key, value)) others.push([key, value]);
+}
+
+/** Later duplicates overwrite the value but keep the first one's place, as plain stores do. */
+function fillOptionMap(map: MountOptionMap, options: OtherOption[]): MountOptionMap {
+  for (const [key, value] of options) map[key] = value;
+  return map;
 }
 
 function emptyNfsOptions(): NfsMountOptions {
@@ -101,7 +190,7 @@ function applyValue(result: NfsMountOptions, key: string, value: string): boolea
 
 /** Options whose value is a whole number (seconds, tenths of a second, bytes, a port). */
 function applyCount(result: NfsMountOptions, key: string, value: string): boolean {
-  const n = isCountKey(key) ? parseCount(value) : null;
+  const n = parseCount(value);
   if (n === null) return false;
   if (key === "timeo") result.timeo = n;
   else if (key === "retrans") result.retrans = n;
@@ -112,26 +201,9 @@ function applyCount(result: NfsMountOptions, key: string, value: string): boolea
   else if (key === "acdirmin") result.acdirmin = n;
   else if (key === "acdirmax") result.acdirmax = n;
   else if (key === "actimeo") result.actimeo = n;
-  else result.port = n;
+  else if (key === "port") result.port = n;
+  else return false;
   return true;
-}
-
-function isCountKey(key: string): boolean {
-  switch (key) {
-    case "timeo":
-    case "retrans":
-    case "rsize":
-    case "wsize":
-    case "acregmin":
-    case "acregmax":
-    case "acdirmin":
-    case "acdirmax":
-    case "actimeo":
-    case "port":
-      return true;
-    default:
-      return false;
-  }
 }
 
 /**
@@ -190,7 +262,8 @@ function applyLegacyFlag(result: NfsMountOptions, key: string): boolean {
     result.proto = key;
     return true;
   }
-  if (/^v[234](?:\.[012])?$/.test(key)) {
+  // Only `v…` can be a version, so other unknown flags skip the regex.
+  if (key.charCodeAt(0) === 118 && /^v[234](?:\.[012])?$/.test(key)) {
     result.vers = key.slice(1);
     return true;
   }
@@ -198,30 +271,36 @@ function applyLegacyFlag(result: NfsMountOptions, key: string): boolean {
 }
 
 /**
- * Non-empty items. Commas inside double quotes (SELinux `context="…:c1,c2"`) do not separate
- * options.
+ * Commas inside double quotes (SELinux `context="…:c1,c2"`) do not separate options, unless the
+ * quotes are unbalanced: that is a paste artefact, not a value running to the end of the list.
  */
-function splitOptions(options: string): string[] {
-  if (options === "") return [];
-  const plain = options.includes('"') ? quotedSplit(options) : options.split(",");
-  return plain.includes("") ? plain.filter((item) => item !== "") : plain;
+function hasQuotePairs(list: string): boolean {
+  let quotes = list.indexOf('"');
+  if (quotes === -1) return false;
+  let count = 0;
+  for (; quotes !== -1; quotes = list.indexOf('"', quotes + 1)) count++;
+  return count % 2 === 0;
 }
 
-function quotedSplit(options: string): string[] {
-  const items: string[] = [];
-  let start = 0;
-  let quoted = false;
-  for (let i = 0; i < options.length; i++) {
-    const ch = options.charCodeAt(i);
-    if (ch === 34) quoted = !quoted;
-    else if (ch === 44 && !quoted) {
-      items.push(options.slice(start, i));
-      start = i + 1;
-    }
+/** Index of the comma that ends the item starting at `start`, or list.length. */
+function optionEnd(list: string, start: number, isQuoteAware: boolean): number {
+  if (!isQuoteAware) {
+    const comma = list.indexOf(",", start);
+    return comma === -1 ? list.length : comma;
   }
-  items.push(options.slice(start));
-  // An unbalanced quote is a paste artefact, not a value running to the end of the list.
-  return quoted ? options.split(",") : items;
+  let quoted = false;
+  for (let i = start; i < list.length; i++) {
+    const ch = list.charCodeAt(i);
+    if (ch === QUOTE) quoted = !quoted;
+    else if (ch === COMMA && !quoted) return i;
+  }
+  return list.length;
+}
+
+/** Index of `char` in [from, to), or -1. */
+function indexWithin(text: string, char: string, from: number, to: number): number {
+  const at = text.indexOf(char, from);
+  return at < to ? at : -1;
 }
 
 function unquote(value: string): string {

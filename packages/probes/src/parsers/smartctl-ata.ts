@@ -11,86 +11,103 @@
  *       "lifetime_hours": 16402, "lba": 494591083 } ], "error_count_total": 1 } }
  */
 import type { SmartAtaAttribute, SmartErrorLogEntry, SmartSelfTestEntry } from "@holmes/core";
-import type { JsonFieldReader, JsonObject } from "./json-fields";
+import {
+  type FieldPath,
+  fieldStep,
+  type JsonFieldReader,
+  type JsonObject,
+  RowPath,
+} from "./json-fields";
 
-const WHEN_FAILED: ReadonlySet<string> = new Set(["", "now", "past"]);
+// Each row's fields are read in the same order as always: when a document has several bad
+// fields, the first one read is the one the error names. A field of an object inside the row is
+// named by a dotted key below the row ("raw.value"), so one RowPath serves every row.
 
 export function readAtaAttributes(r: JsonFieldReader, doc: JsonObject): SmartAtaAttribute[] {
-  const section = r.object(doc, "ata_smart_attributes", "");
+  const section = r.asObject(doc.ata_smart_attributes, "", "ata_smart_attributes");
   const tablePath = "ata_smart_attributes.table";
-  const rows = r.objects(r.array(section, "table", "ata_smart_attributes"), tablePath);
-  return rows.map((row, i) => readAttribute(r, row, r.path(tablePath, i)));
+  const rows = r.objects(r.asArray(section?.table, "ata_smart_attributes", "table"), tablePath);
+  const rowPath = new RowPath(tablePath);
+  return rows.map((row, i) => readAttribute(r, row, rowPath.at(i)));
 }
 
-function readAttribute(r: JsonFieldReader, row: JsonObject, path: string): SmartAtaAttribute {
-  const raw = r.object(row, "raw", path);
-  const rawPath = r.path(path, "raw");
-  const whenFailed = r.string(row, "when_failed", path);
-  if (whenFailed !== null && !WHEN_FAILED.has(whenFailed)) {
-    r.fail(r.path(path, "when_failed"), '"", "now" or "past"', whenFailed);
+function readAttribute(r: JsonFieldReader, row: JsonObject, path: FieldPath): SmartAtaAttribute {
+  const raw = r.asObject(row.raw, path, "raw");
+  const whenFailed = r.asString(row.when_failed, path, "when_failed");
+  const isKnownWhenFailed = whenFailed === "" || whenFailed === "now" || whenFailed === "past";
+  if (whenFailed !== null && !isKnownWhenFailed) {
+    r.failAt(path, "when_failed", '"", "now" or "past"', whenFailed);
   }
   return {
-    id: r.requiredInteger(row, "id", path),
-    name: r.requiredString(row, "name", path),
-    value: r.requiredInteger(row, "value", path),
-    worst: r.requiredInteger(row, "worst", path),
+    id: r.asRequiredInteger(row.id, path, "id"),
+    name: r.asRequiredString(row.name, path, "name"),
+    value: r.asRequiredInteger(row.value, path, "value"),
+    worst: r.asRequiredInteger(row.worst, path, "worst"),
     // Drives without a valid threshold table get neither "thresh" nor "when_failed" from smartctl.
-    threshold: r.integer(row, "thresh", path),
-    raw: r.requiredInteger(raw, "value", rawPath),
-    rawString: r.requiredString(raw, "string", rawPath),
-    whenFailed:
-      whenFailed === "" || whenFailed === "now" || whenFailed === "past" ? whenFailed : null,
-    isPrefailure: r.boolean(r.object(row, "flags", path), "prefailure", r.path(path, "flags")),
+    threshold: r.asInteger(row.thresh, path, "thresh"),
+    raw: r.asRequiredInteger(raw?.value, path, "raw.value"),
+    rawString: r.asRequiredString(raw?.string, path, "raw.string"),
+    whenFailed: isKnownWhenFailed ? whenFailed : null,
+    isPrefailure: r.asBoolean(
+      r.asObject(row.flags, path, "flags")?.prefailure,
+      path,
+      "flags.prefailure",
+    ),
   };
 }
 
 export type AtaSelfTestLog = { entries: SmartSelfTestEntry[]; errorCount: number | null };
 
 export function readAtaSelfTestLog(r: JsonFieldReader, doc: JsonObject): AtaSelfTestLog {
-  const log = r.object(doc, "ata_smart_self_test_log", "");
+  const logKey = "ata_smart_self_test_log";
+  const log = r.asObject(doc.ata_smart_self_test_log, "", logKey);
   // -x reads the GP ("extended") log, which keeps more entries than the SMART ("standard") one.
-  const key = r.value(log, "extended") !== null ? "extended" : "standard";
-  const path = `ata_smart_self_test_log.${key}`;
-  const section = r.object(log, key, "ata_smart_self_test_log");
-  const tablePath = `${path}.table`;
-  const rows = r.objects(r.array(section, "table", path), tablePath);
+  const extended = log?.extended;
+  const key = extended !== undefined && extended !== null ? "extended" : "standard";
+  const section = r.asObject(key === "extended" ? extended : log?.standard, logKey, key);
+  const path = fieldStep(logKey, key);
+  const tablePath = fieldStep(path, "table");
+  const rows = r.objects(r.asArray(section?.table, path, "table"), tablePath);
+  const rowPath = new RowPath(tablePath);
   return {
-    entries: rows.map((row, i) => readSelfTest(r, row, r.path(tablePath, i))),
-    errorCount: r.integer(section, "error_count_total", path),
+    entries: rows.map((row, i) => readSelfTest(r, row, rowPath.at(i))),
+    errorCount: r.asInteger(section?.error_count_total, path, "error_count_total"),
   };
 }
 
-function readSelfTest(r: JsonFieldReader, row: JsonObject, path: string): SmartSelfTestEntry {
-  const typePath = r.path(path, "type");
-  const statusPath = r.path(path, "status");
-  const status = r.object(row, "status", path);
+function readSelfTest(r: JsonFieldReader, row: JsonObject, path: FieldPath): SmartSelfTestEntry {
+  const status = r.asObject(row.status, path, "status");
+  const type = r.asObject(row.type, path, "type");
   return {
-    type: r.requiredString(r.object(row, "type", path), "string", typePath),
-    status: r.requiredString(status, "string", statusPath),
-    statusCode: r.integer(status, "value", statusPath),
-    passed: r.boolean(status, "passed", statusPath),
-    lifetimeHours: r.integer(row, "lifetime_hours", path),
-    remainingPercent: r.integer(status, "remaining_percent", statusPath),
-    failingLba: r.integer(row, "lba", path),
+    type: r.asRequiredString(type?.string, path, "type.string"),
+    status: r.asRequiredString(status?.string, path, "status.string"),
+    statusCode: r.asInteger(status?.value, path, "status.value"),
+    passed: r.asBoolean(status?.passed, path, "status.passed"),
+    lifetimeHours: r.asInteger(row.lifetime_hours, path, "lifetime_hours"),
+    remainingPercent: r.asInteger(status?.remaining_percent, path, "status.remaining_percent"),
+    failingLba: r.asInteger(row.lba, path, "lba"),
   };
 }
 
 export type AtaErrorLog = { count: number | null; entries: SmartErrorLogEntry[] };
 
 export function readAtaErrorLog(r: JsonFieldReader, doc: JsonObject): AtaErrorLog {
-  const log = r.object(doc, "ata_smart_error_log", "");
-  const key = r.value(log, "extended") !== null ? "extended" : "summary";
-  const path = `ata_smart_error_log.${key}`;
-  const section = r.object(log, key, "ata_smart_error_log");
-  const tablePath = `${path}.table`;
-  const rows = r.objects(r.array(section, "table", path), tablePath);
+  const logKey = "ata_smart_error_log";
+  const log = r.asObject(doc.ata_smart_error_log, "", logKey);
+  const extended = log?.extended;
+  const key = extended !== undefined && extended !== null ? "extended" : "summary";
+  const section = r.asObject(key === "extended" ? extended : log?.summary, logKey, key);
+  const path = fieldStep(logKey, key);
+  const tablePath = fieldStep(path, "table");
+  const rows = r.objects(r.asArray(section?.table, path, "table"), tablePath);
+  const rowPath = new RowPath(tablePath);
   const entries = rows.map((row, i) => {
-    const rowPath = r.path(tablePath, i);
+    const entryPath = rowPath.at(i);
     return {
-      errorNumber: r.integer(row, "error_number", rowPath),
-      lifetimeHours: r.integer(row, "lifetime_hours", rowPath),
-      description: r.string(row, "error_description", rowPath),
+      errorNumber: r.asInteger(row.error_number, entryPath, "error_number"),
+      lifetimeHours: r.asInteger(row.lifetime_hours, entryPath, "lifetime_hours"),
+      description: r.asString(row.error_description, entryPath, "error_description"),
     };
   });
-  return { count: r.integer(section, "count", path), entries };
+  return { count: r.asInteger(section?.count, path, "count"), entries };
 }

@@ -10,13 +10,16 @@
 import type { SmartDevice, SmartReport } from "@holmes/core";
 import type { JsonFieldReader, JsonObject } from "./json-fields";
 
+// Every document reads these, so they take their properties directly (see JsonFieldReader), in the
+// same order as always: with several bad fields, the first one read is the one the error names.
+
 export function readSmartDevice(r: JsonFieldReader, doc: JsonObject): SmartDevice | null {
-  const device = r.object(doc, "device", "");
+  const device = r.asObject(doc.device, "", "device");
   if (device === null) return null;
   return {
-    name: r.requiredString(device, "name", "device"),
-    infoName: r.string(device, "info_name", "device"),
-    type: r.string(device, "type", "device"),
+    name: r.asRequiredString(device.name, "device", "name"),
+    infoName: r.asString(device.info_name, "device", "info_name"),
+    type: r.asString(device.type, "device", "type"),
   };
 }
 
@@ -34,27 +37,35 @@ type SmartIdentity = Pick<
 >;
 
 export function readSmartIdentity(r: JsonFieldReader, doc: JsonObject): SmartIdentity {
-  const protocol = r.string(r.object(doc, "device", ""), "protocol", "device");
-  const capacity = r.number(r.object(doc, "user_capacity", ""), "bytes", "user_capacity");
+  const protocol = r.asString(r.asObject(doc.device, "", "device")?.protocol, "device", "protocol");
+  const capacity = r.asNumber(
+    r.asObject(doc.user_capacity, "", "user_capacity")?.bytes,
+    "user_capacity",
+    "bytes",
+  );
   return {
     protocol: protocol === "ATA" || protocol === "NVMe" || protocol === "SCSI" ? protocol : null,
     model: readModel(r, doc),
-    modelFamily: r.string(doc, "model_family", ""),
-    serial: r.string(doc, "serial_number", ""),
+    modelFamily: r.asString(doc.model_family, "", "model_family"),
+    serial: r.asString(doc.serial_number, "", "serial_number"),
     wwn: readWwn(r, doc),
-    firmware: r.string(doc, "firmware_version", "") ?? r.string(doc, "scsi_revision", ""),
+    firmware:
+      r.asString(doc.firmware_version, "", "firmware_version") ??
+      r.asString(doc.scsi_revision, "", "scsi_revision"),
     // Multi-namespace NVMe controllers report only the controller's total NVM capacity.
-    capacityBytes: capacity ?? r.number(doc, "nvme_total_capacity", ""),
-    logicalBlockSize: r.integer(doc, "logical_block_size", ""),
-    rotationRate: r.integer(doc, "rotation_rate", ""),
+    capacityBytes: capacity ?? r.asNumber(doc.nvme_total_capacity, "", "nvme_total_capacity"),
+    logicalBlockSize: r.asInteger(doc.logical_block_size, "", "logical_block_size"),
+    rotationRate: r.asInteger(doc.rotation_rate, "", "rotation_rate"),
   };
 }
 
 function readModel(r: JsonFieldReader, doc: JsonObject): string | null {
-  const model = r.string(doc, "model_name", "") ?? r.string(doc, "scsi_model_name", "");
+  const model =
+    r.asString(doc.model_name, "", "model_name") ??
+    r.asString(doc.scsi_model_name, "", "scsi_model_name");
   if (model !== null) return model;
-  const vendor = r.string(doc, "scsi_vendor", "");
-  const product = r.string(doc, "scsi_product", "");
+  const vendor = r.asString(doc.scsi_vendor, "", "scsi_vendor");
+  const product = r.asString(doc.scsi_product, "", "scsi_product");
   if (vendor !== null && product !== null) return `${vendor} ${product}`;
   return product;
 }
@@ -65,15 +76,15 @@ function readModel(r: JsonFieldReader, doc: JsonObject): string | null {
  * the logical unit id ("0x5000cca…") instead.
  */
 function readWwn(r: JsonFieldReader, doc: JsonObject): string | null {
-  const wwn = r.object(doc, "wwn", "");
+  const wwn = r.asObject(doc.wwn, "", "wwn");
   if (wwn === null) {
-    const lun = r.string(doc, "logical_unit_id", "");
+    const lun = r.asString(doc.logical_unit_id, "", "logical_unit_id");
     const hex = lun === null ? null : /^0x([0-9a-fA-F]+)$/.exec(lun);
     return hex?.[1]?.toLowerCase() ?? null;
   }
-  const naa = r.integer(wwn, "naa", "wwn");
-  const oui = r.integer(wwn, "oui", "wwn");
-  const id = r.integer(wwn, "id", "wwn");
+  const naa = r.asInteger(wwn.naa, "wwn", "naa");
+  const oui = r.asInteger(wwn.oui, "wwn", "oui");
+  const id = r.asInteger(wwn.id, "wwn", "id");
   if (naa === null || oui === null || id === null) return null;
   if (naa < 0 || naa > 0xf || oui < 0 || oui > 0xffffff || id < 0 || id > 0xfffffffff) {
     return r.fail("wwn", "naa < 16, oui < 2^24 and id < 2^36", wwn);
@@ -92,19 +103,32 @@ type SmartHealth = Pick<
 >;
 
 export function readSmartHealth(r: JsonFieldReader, doc: JsonObject): SmartHealth {
-  const support = r.object(doc, "smart_support", "");
+  const support = r.asObject(doc.smart_support, "", "smart_support");
   // NVMe repeats temperature, hours and cycles in its health log; older 7.x builds only there.
-  const nvmeLog = r.object(doc, "nvme_smart_health_information_log", "");
   const nvmePath = "nvme_smart_health_information_log";
-  const temperature = r.number(r.object(doc, "temperature", ""), "current", "temperature");
-  const hours = r.integer(r.object(doc, "power_on_time", ""), "hours", "power_on_time");
+  const nvmeLog = r.asObject(doc.nvme_smart_health_information_log, "", nvmePath);
+  const temperature = r.asNumber(
+    r.asObject(doc.temperature, "", "temperature")?.current,
+    "temperature",
+    "current",
+  );
+  const hours = r.asInteger(
+    r.asObject(doc.power_on_time, "", "power_on_time")?.hours,
+    "power_on_time",
+    "hours",
+  );
   return {
-    isSmartAvailable: r.boolean(support, "available", "smart_support"),
-    isSmartEnabled: r.boolean(support, "enabled", "smart_support"),
-    passed: r.boolean(r.object(doc, "smart_status", ""), "passed", "smart_status"),
-    temperatureC: temperature ?? r.number(nvmeLog, "temperature", nvmePath),
-    powerOnHours: hours ?? r.integer(nvmeLog, "power_on_hours", nvmePath),
+    isSmartAvailable: r.asBoolean(support?.available, "smart_support", "available"),
+    isSmartEnabled: r.asBoolean(support?.enabled, "smart_support", "enabled"),
+    passed: r.asBoolean(
+      r.asObject(doc.smart_status, "", "smart_status")?.passed,
+      "smart_status",
+      "passed",
+    ),
+    temperatureC: temperature ?? r.asNumber(nvmeLog?.temperature, nvmePath, "temperature"),
+    powerOnHours: hours ?? r.asInteger(nvmeLog?.power_on_hours, nvmePath, "power_on_hours"),
     powerCycleCount:
-      r.integer(doc, "power_cycle_count", "") ?? r.integer(nvmeLog, "power_cycles", nvmePath),
+      r.asInteger(doc.power_cycle_count, "", "power_cycle_count") ??
+      r.asInteger(nvmeLog?.power_cycles, nvmePath, "power_cycles"),
   };
 }

@@ -14,7 +14,7 @@ import type {
   SmartNvmeHealth,
   SmartSelfTestEntry,
 } from "@holmes/core";
-import type { JsonFieldReader, JsonObject } from "./json-fields";
+import { type JsonFieldReader, type JsonObject, RowPath } from "./json-fields";
 
 /** Critical Warning bits, NVMe base spec "SMART / Health Information", byte 0. */
 export function decodeNvmeCriticalWarning(value: number): SmartNvmeCriticalWarningBits {
@@ -55,23 +55,24 @@ export function readNvmeHealth(r: JsonFieldReader, doc: JsonObject): SmartNvmeHe
 const NVME_FAILED_RESULTS: ReadonlySet<number> = new Set([5, 6, 7]);
 
 export function readNvmeSelfTests(r: JsonFieldReader, doc: JsonObject): SmartSelfTestEntry[] {
-  const log = r.object(doc, "nvme_self_test_log", "");
+  const log = r.asObject(doc.nvme_self_test_log, "", "nvme_self_test_log");
   const tablePath = "nvme_self_test_log.table";
-  const rows = r.objects(r.array(log, "table", "nvme_self_test_log"), tablePath);
+  const rows = r.objects(r.asArray(log?.table, "nvme_self_test_log", "table"), tablePath);
+  // Fields of the objects inside a row are named by dotted keys, so one RowPath serves every row.
+  const rowPath = new RowPath(tablePath);
   return rows.map((row, i) => {
-    const path = r.path(tablePath, i);
-    const codePath = r.path(path, "self_test_code");
-    const resultPath = r.path(path, "self_test_result");
-    const result = r.object(row, "self_test_result", path);
-    const statusCode = r.integer(result, "value", resultPath);
+    const path = rowPath.at(i);
+    const result = r.asObject(row.self_test_result, path, "self_test_result");
+    const statusCode = r.asInteger(result?.value, path, "self_test_result.value");
+    const code = r.asObject(row.self_test_code, path, "self_test_code");
     return {
-      type: r.requiredString(r.object(row, "self_test_code", path), "string", codePath),
-      status: r.requiredString(result, "string", resultPath),
+      type: r.asRequiredString(code?.string, path, "self_test_code.string"),
+      status: r.asRequiredString(result?.string, path, "self_test_result.string"),
       statusCode,
       passed: nvmeSelfTestPassed(statusCode),
-      lifetimeHours: r.integer(row, "power_on_hours", path),
+      lifetimeHours: r.asInteger(row.power_on_hours, path, "power_on_hours"),
       remainingPercent: null,
-      failingLba: r.integer(row, "lba", path),
+      failingLba: r.asInteger(row.lba, path, "lba"),
     };
   });
 }

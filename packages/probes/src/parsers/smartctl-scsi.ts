@@ -9,7 +9,7 @@
  *   "scsi_start_stop_cycle_counter": { "accumulated_start_stop_cycles": 4, … }
  */
 import type { SmartScsi, SmartScsiErrorCounters } from "@holmes/core";
-import type { JsonFieldReader, JsonObject } from "./json-fields";
+import { type FieldStep, fieldStep, type JsonFieldReader, type JsonObject } from "./json-fields";
 
 export function readScsi(r: JsonFieldReader, doc: JsonObject): SmartScsi {
   const counters = r.object(doc, "scsi_error_counter_log", "");
@@ -47,7 +47,7 @@ function readCounters(
   log: JsonObject | null,
   key: "read" | "write" | "verify",
 ): SmartScsiErrorCounters | null {
-  const path = `scsi_error_counter_log.${key}`;
+  const path = fieldStep("scsi_error_counter_log", key);
   const row = r.object(log, key, "scsi_error_counter_log");
   if (row === null) return null;
   return {
@@ -62,10 +62,10 @@ function readCounters(
 }
 
 // smartctl prints gigabytes_processed as a string with three decimals ("36537.378").
-function readGigabytes(r: JsonFieldReader, row: JsonObject, path: string): number | null {
+function readGigabytes(r: JsonFieldReader, row: JsonObject, path: FieldStep): number | null {
   const value = r.value(row, "gigabytes_processed");
   if (value === null) return null;
   const number = typeof value === "string" && /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : value;
   if (typeof number === "number" && Number.isFinite(number)) return number;
-  return r.fail(r.path(path, "gigabytes_processed"), "a decimal number", value);
+  return r.failAt(path, "gigabytes_processed", "a decimal number", value);
 }

@@ -29,6 +29,7 @@ import {
   type JsonObject,
   notAnObject,
   parseJsonText,
+  RowPath,
 } from "./json-fields";
 import { readAtaAttributes, readAtaErrorLog, readAtaSelfTestLog } from "./smartctl-ata";
 import { readSmartDevice, readSmartHealth, readSmartIdentity } from "./smartctl-identity";
@@ -100,7 +101,7 @@ function assembleReport(root: SmartctlRoot, device: SmartDevice | null): SmartRe
   const identity = readSmartIdentity(r, doc);
   const health = readSmartHealth(r, doc);
   const logs = readLogs(r, doc, identity.protocol, health.powerOnHours);
-  const messages = readMessages(r, r.object(doc, "smartctl", ""));
+  const messages = readMessages(r, r.asObject(doc.smartctl, "", "smartctl"));
   // Built key by key: object spread of these records is several times slower in V8.
   return {
     protocol: identity.protocol,
@@ -144,7 +145,11 @@ function readSmartctlRoot(jsonText: string): ParseResult<SmartctlRoot> {
   const doc = json.value;
   if (!isJsonObject(doc)) return notAnObject("a smartctl JSON object", doc);
   const r = new JsonFieldReader();
-  const exit = r.integer(r.object(doc, "smartctl", ""), "exit_status", "smartctl");
+  const exit = r.asInteger(
+    r.asObject(doc.smartctl, "", "smartctl")?.exit_status,
+    "smartctl",
+    "exit_status",
+  );
   if (r.error !== undefined) return { ok: false, error: r.error };
   if (exit === null || exit < 0) {
     return parseFailure("smartctl's exit status (a non-negative integer)", String(exit), {
@@ -155,7 +160,11 @@ function readSmartctlRoot(jsonText: string): ParseResult<SmartctlRoot> {
 }
 
 function readVersion(r: JsonFieldReader, doc: JsonObject): string | null {
-  const version = r.array(r.object(doc, "smartctl", ""), "version", "smartctl");
+  const version = r.asArray(
+    r.asObject(doc.smartctl, "", "smartctl")?.version,
+    "smartctl",
+    "version",
+  );
   if (version === null) return null;
   if (version.every((part) => typeof part === "number" && Number.isSafeInteger(part))) {
     return version.join(".");
@@ -215,8 +224,9 @@ function hoursSince(
 
 function readMessages(r: JsonFieldReader, smartctl: JsonObject | null): string[] {
   const path = "smartctl.messages";
-  const rows = r.objects(r.array(smartctl, "messages", "smartctl"), path);
-  return rows.map((row, i) => r.requiredString(row, "string", r.path(path, i)));
+  const rows = r.objects(r.asArray(smartctl?.messages, "smartctl", "messages"), path);
+  const rowPath = new RowPath(path);
+  return rows.map((row, i) => r.asRequiredString(row.string, rowPath.at(i), "string"));
 }
 
 const LOW_POWER_SKIP = /^(?:\S+: )?Device is in (.+?) mode, exit\(\d+\)$/;
@@ -237,16 +247,17 @@ export function parseSmartctlScan(jsonText: string): ParseResult<SmartScanDevice
 function scanFrom(root: SmartctlRoot): ParseResult<SmartScanDevice[]> {
   const { doc, r } = root;
   // smartctl writes no "devices" key at all when the scan found nothing.
-  const rows = r.objects(r.array(doc, "devices", ""), "devices");
+  const rows = r.objects(r.asArray(doc.devices, "", "devices"), "devices");
+  const rowPath = new RowPath("devices");
   const devices = rows.map((row, i): SmartScanDevice => {
-    const path = r.path("devices", i);
-    const protocol = r.string(row, "protocol", path);
+    const path = rowPath.at(i);
+    const protocol = r.asString(row.protocol, path, "protocol");
     return {
-      name: r.requiredString(row, "name", path),
-      infoName: r.string(row, "info_name", path),
-      type: r.string(row, "type", path),
+      name: r.asRequiredString(row.name, path, "name"),
+      infoName: r.asString(row.info_name, path, "info_name"),
+      type: r.asString(row.type, path, "type"),
       protocol: protocol === "ATA" || protocol === "NVMe" || protocol === "SCSI" ? protocol : null,
-      openError: r.string(row, "open_error", path),
+      openError: r.asString(row.open_error, path, "open_error"),
     };
   });
   return r.finish(devices);
