@@ -3,6 +3,8 @@ import { probeRuns } from "@holmes/db/schema";
 
 /** The drizzle entry points that each start one SQL statement. */
 const STATEMENT_BUILDERS = new Set([
+  // postgres-js, reached only through a watched transaction's session.client
+  "unsafe",
   "select",
   "selectDistinct",
   "insert",
@@ -90,7 +92,7 @@ export class WriteMeter {
   }
 
   async #timed(
-    target: Database,
+    target: object,
     transaction: (...args: unknown[]) => Promise<unknown>,
     run: (tx: object) => Promise<unknown>,
     rest: unknown[],
@@ -102,14 +104,21 @@ export class WriteMeter {
       statements += 1;
     };
     this.#statements += 2;
-    const watch = (tx: object) =>
+    const watch = (tx: object): object =>
       new Proxy(tx, {
         get: (t, property, receiver) => {
           const value = Reflect.get(t, property, receiver);
+          // json-rows.ts sends a transaction's hot statements on its postgres-js connection
+          // (drizzle's session.client): those `unsafe` calls are statements too.
+          if ((property === "session" || property === "client") && value instanceof Object) {
+            return watch(value);
+          }
           if (typeof value !== "function") return value;
           if (isPollWrite === null && property !== "then") {
             return (...args: unknown[]) => {
-              isPollWrite ??= property === "insert" && args[0] === probeRuns;
+              isPollWrite ??=
+                (property === "insert" && args[0] === probeRuns) ||
+                (property === "unsafe" && String(args[0]).startsWith('insert into "probe_runs"'));
               return this.#counted(t, property, value, onStatement)(...args);
             };
           }

@@ -3,11 +3,9 @@ import type { Database } from "@holmes/db/client";
 import { loadEvidenceAlerts } from "@holmes/db/queries/evidence-alerts";
 import { requestEvidenceCapture } from "@holmes/db/queries/evidence-requests";
 import type { ReconcileResult } from "@holmes/db/queries/findings";
-import { loadHostHistory } from "@holmes/db/queries/host-history";
-import { loadHostState } from "@holmes/db/queries/host-state";
 import { DEFAULT_FINDING_SETTINGS, evaluateHost, type FindingSettings } from "@holmes/findings";
 import { advanceHistory, type StoredPoll, stateAfterPoll } from "./host-state-memory";
-import { degradedByDesignOf, storeFindings } from "./store";
+import { degradedByDesignOf, hostStateOf, storeFindings } from "./store";
 import type { KnownHostState, WriteCache } from "./write-cache";
 
 type FindingOptions = { now: Date; pollIntervalMs: number; settings?: FindingSettings };
@@ -23,13 +21,14 @@ export async function updateHostFindings(
   options: FindingOptions,
 ): Promise<ReconcileResult | null> {
   const settings = options.settings ?? DEFAULT_FINDING_SETTINGS;
-  const state = await loadHostState(db, hostId, {
+  const known = await hostStateOf(db, {
+    hostId,
     now: options.now,
     pollIntervalMs: options.pollIntervalMs,
     recentWindowHours: settings.recentWindowHours,
   });
-  if (!state) return null;
-  return judge(db, state, settings, options.now);
+  if (!known) return null;
+  return judge(db, known.state, settings, options.now);
 }
 
 /**
@@ -50,7 +49,7 @@ export async function updateFindingsAfterPoll(
   const known = cache.knownState(hostId, poll.lastSuccessBefore, options.now);
   const next = known
     ? await followInMemory(db, known, poll, { ...options, since })
-    : await readKnownState(db, hostId, { ...options, since, settings });
+    : await readKnownState(db, hostId, { ...options, settings });
   if (!next) {
     cache.forgetState(hostId);
     return null;
@@ -88,17 +87,16 @@ async function followInMemory(
 async function readKnownState(
   db: Database,
   hostId: string,
-  options: FindingOptions & { since: Date; settings: FindingSettings },
+  options: FindingOptions & { settings: FindingSettings },
 ): Promise<KnownHostState | null> {
-  const [state, history] = await Promise.all([
-    loadHostState(db, hostId, {
-      now: options.now,
-      pollIntervalMs: options.pollIntervalMs,
-      recentWindowHours: options.settings.recentWindowHours,
-    }),
-    loadHostHistory(db, hostId, options.since),
-  ]);
-  if (!state) return null;
+  const known = await hostStateOf(db, {
+    hostId,
+    now: options.now,
+    pollIntervalMs: options.pollIntervalMs,
+    recentWindowHours: options.settings.recentWindowHours,
+  });
+  if (!known) return null;
+  const { state, history } = known;
   return { state, history, evidenceAlerts: state.evidenceAlerts, loadedAt: options.now };
 }
 

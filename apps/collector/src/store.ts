@@ -1,11 +1,19 @@
+import type { HostState } from "@holmes/core";
 import type { Database } from "@holmes/db/client";
+import {
+  type EvidenceHead,
+  type EvidenceHostState,
+  loadEvidenceHeadsOf,
+  loadEvidenceStates,
+} from "@holmes/db/queries/evidence-capture";
 import {
   type HostFindingDrafts,
   type ReconcileResult,
   reconcileHostsFindings,
 } from "@holmes/db/queries/findings";
 import { recordSnapshots, type SnapshotWrite } from "@holmes/db/queries/fleet-state";
-import { loadDegradedByDesignOf } from "@holmes/db/queries/host-history";
+import { type HostHistory, loadDegradedByDesignOf } from "@holmes/db/queries/host-history";
+import { loadHostStatesWithHistory } from "@holmes/db/queries/host-state";
 import { createGroupCommit, type GroupCommit } from "./group-commit";
 
 /**
@@ -17,12 +25,46 @@ type Store = {
   writeSnapshot: GroupCommit<SnapshotWrite, number>;
   degradedByDesign: GroupCommit<string, Set<string>>;
   reconcile: GroupCommit<HostFindingDrafts, ReconcileResult>;
+  evidenceState: GroupCommit<string, EvidenceHostState>;
+  evidenceHeads: GroupCommit<string, Map<string, EvidenceHead>>;
+  hostState: GroupCommit<HostStateRequest, StateWithHistory | null>;
 };
+
+/** What the findings read of a host: loadHostState's options, per host. */
+export type HostStateRequest = {
+  hostId: string;
+  now: Date;
+  pollIntervalMs: number;
+  recentWindowHours: number;
+};
+
+type StateWithHistory = { state: HostState; history: HostHistory };
 
 /** Hosts per transaction: enough to amortise it, few enough to keep one poll's wait short. */
 const MAX_HOSTS = 32;
 /** Transactions at once per kind: one fills while the other commits. */
 const PARALLEL = 2;
+
+const NO_EVIDENCE: EvidenceHostState = {
+  newestVersionId: null,
+  lastCaptureAt: null,
+  hasPendingRequest: false,
+};
+
+/** A grouped read of a per-host map: each host gets its entry, or `absent()` when it has none. */
+function perHost<T>(
+  load: (hostIds: string[]) => Promise<ReadonlyMap<string, T>>,
+  absent: () => T,
+): GroupCommit<string, T> {
+  return createGroupCommit({
+    flush: async (hostIds) => {
+      const byHost = await load(hostIds);
+      return hostIds.map((id) => byHost.get(id) ?? absent());
+    },
+    maxItems: MAX_HOSTS,
+    parallel: PARALLEL,
+  });
+}
 
 const stores = new WeakMap<Database, Store>();
 
@@ -35,16 +77,25 @@ function storeOf(db: Database): Store {
       maxItems: MAX_HOSTS,
       parallel: PARALLEL,
     }),
-    degradedByDesign: createGroupCommit({
-      flush: async (hostIds) => {
-        const byHost = await loadDegradedByDesignOf(db, hostIds);
-        return hostIds.map((id) => byHost.get(id) ?? new Set());
-      },
+    degradedByDesign: perHost(
+      (hostIds) => loadDegradedByDesignOf(db, hostIds),
+      () => new Set(),
+    ),
+    reconcile: createGroupCommit({
+      flush: (hosts) => reconcileHostsFindings(db, hosts),
       maxItems: MAX_HOSTS,
       parallel: PARALLEL,
     }),
-    reconcile: createGroupCommit({
-      flush: (hosts) => reconcileHostsFindings(db, hosts),
+    evidenceState: perHost(
+      (hostIds) => loadEvidenceStates(db, hostIds),
+      () => NO_EVIDENCE,
+    ),
+    evidenceHeads: perHost(
+      (hostIds) => loadEvidenceHeadsOf(db, hostIds),
+      () => new Map(),
+    ),
+    hostState: createGroupCommit({
+      flush: (requests) => loadHostStatesTogether(db, requests),
       maxItems: MAX_HOSTS,
       parallel: PARALLEL,
     }),
@@ -66,4 +117,59 @@ export function degradedByDesignOf(db: Database, hostId: string): Promise<Set<st
 /** reconcileFindings, grouped with the other hosts' being judged. */
 export function storeFindings(db: Database, host: HostFindingDrafts): Promise<ReconcileResult> {
   return storeOf(db).reconcile(host);
+}
+
+/** What the evidence vault holds of the host (loadEvidenceState), read with the other polls'. */
+export function evidenceStateOf(db: Database, hostId: string): Promise<EvidenceHostState> {
+  return storeOf(db).evidenceState(hostId);
+}
+
+/** The newest version of each of the host's evidence items, read with the other polls'. */
+export function evidenceHeadsOf(db: Database, hostId: string): Promise<Map<string, EvidenceHead>> {
+  return storeOf(db).evidenceHeads(hostId);
+}
+
+/**
+ * loadHostState with its history (loadHostStatesWithHistory), read with the other hosts' being
+ * judged; null for a host that no longer exists.
+ */
+export function hostStateOf(
+  db: Database,
+  request: HostStateRequest,
+): Promise<StateWithHistory | null> {
+  return storeOf(db).hostState(request);
+}
+
+/**
+ * One read for hosts asked at nearly the same moment. The window of recent events is the
+ * earliest request's (so at most the batch's spread, milliseconds, wider than each host's own);
+ * each state then carries its own request's `now` and interval.
+ */
+async function loadHostStatesTogether(
+  db: Database,
+  requests: readonly HostStateRequest[],
+): Promise<Array<StateWithHistory | null>> {
+  const byWindow = new Map<number, HostStateRequest[]>();
+  for (const request of requests) {
+    byWindow.set(request.recentWindowHours, [
+      ...(byWindow.get(request.recentWindowHours) ?? []),
+      request,
+    ]);
+  }
+  const loaded = new Map<HostStateRequest, StateWithHistory>();
+  for (const [recentWindowHours, group] of byWindow) {
+    const earliest = Math.min(...group.map((r) => r.now.getTime()));
+    const states = await loadHostStatesWithHistory(
+      db,
+      group.map((r) => r.hostId),
+      { now: new Date(earliest), pollIntervalMs: 0, recentWindowHours },
+    );
+    for (const request of group) {
+      const known = states.get(request.hostId);
+      if (!known) continue;
+      const state = { ...known.state, now: request.now, pollIntervalMs: request.pollIntervalMs };
+      loaded.set(request, { state, history: known.history });
+    }
+  }
+  return requests.map((request) => loaded.get(request) ?? null);
 }

@@ -2,7 +2,8 @@ import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
 
-export type Database = PostgresJsDatabase<typeof schema>;
+/** drizzle's handle, and under `$client` its postgres-js pool (json-rows.ts writes through it). */
+export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 
 export type DbHandle = {
   db: Database;

@@ -2,12 +2,11 @@ import type { EvidenceReason } from "@holmes/core";
 import type { Database } from "@holmes/db/client";
 import {
   type EvidenceHostState,
-  loadEvidenceHeads,
-  loadEvidenceState,
   loadVersionContents,
   writeEvidenceCapture,
 } from "@holmes/db/queries/evidence-capture";
 import type { ProbeSection } from "@holmes/probes/commands";
+import { evidenceHeadsOf, evidenceStateOf } from "../store";
 import { COMPARED_KINDS, detectAlerts } from "./alerts";
 import { buildEvidenceItems } from "./items";
 import { planCapture } from "./plan";
@@ -72,11 +71,11 @@ export async function captureEvidence(
 ): Promise<CaptureEvidenceResult> {
   const now = input.observedAt.getTime();
   const rawHash = evidenceRawHash(input.sections);
-  const state = await loadEvidenceState(db, input.hostId);
+  const state = await evidenceStateOf(db, input.hostId);
   const isAsked = input.reason !== undefined && input.reason !== "poll";
   if (!isAsked && isSame(input.hostId, rawHash, state, now)) return NOTHING(0);
   const items = buildEvidenceItems(input.sections);
-  const heads = await loadEvidenceHeads(db, input.hostId);
+  const heads = await evidenceHeadsOf(db, input.hostId);
   const plan = planCapture({
     items,
     heads,
@@ -98,18 +97,22 @@ export async function captureEvidence(
     })),
   );
   const reason = input.reason ?? (plan.versions.length > 0 ? "poll" : "daily");
-  const written = await writeEvidenceCapture(db, {
-    hostId: input.hostId,
-    probeRunId: input.probeRunId ?? null,
-    reason,
-    capturedAt: input.observedAt,
-    itemCount: items.items.length,
-    versions: plan.versions.map(({ previous: _previous, ...version }) => version),
-    alerts,
-    resolves,
-    isDue: plan.isDue || isAsked,
-    hasPendingRequest: state.hasPendingRequest,
-  });
+  // Nothing changed, nothing asked for, nothing due: most polls end here, without a transaction.
+  const isQuiet = plan.versions.length === 0 && !plan.isDue && !isAsked && !state.hasPendingRequest;
+  const written = isQuiet
+    ? null
+    : await writeEvidenceCapture(db, {
+        hostId: input.hostId,
+        probeRunId: input.probeRunId ?? null,
+        reason,
+        capturedAt: input.observedAt,
+        itemCount: items.items.length,
+        versions: plan.versions.map(({ previous: _previous, ...version }) => version),
+        alerts,
+        resolves,
+        isDue: plan.isDue || isAsked,
+        hasPendingRequest: state.hasPendingRequest,
+      });
   const stored = [...(written?.versionIds.values() ?? [])];
   const newestVersionId = Math.max(state.newestVersionId ?? 0, ...stored);
   lastSeen.set(input.hostId, {

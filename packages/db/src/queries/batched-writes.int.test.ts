@@ -1,7 +1,15 @@
 import type { FindingDraft } from "@holmes/core";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { findings, hostCollection, kernelEvents, mdArrays, mounts, probeRuns } from "../schema";
+import {
+  findingEvents,
+  findings,
+  hostCollection,
+  kernelEvents,
+  mdArrays,
+  mounts,
+  probeRuns,
+} from "../schema";
 import { testDatabaseKinds, useTestDatabase } from "../testing";
 import { reconcileHostsFindings } from "./findings";
 import { type HostSnapshot, recordSnapshots } from "./fleet-state";
@@ -115,10 +123,29 @@ describe.each(testDatabaseKinds())("writes of several hosts at once on %s", (kin
   it("reconciles several hosts' findings in one go, each with its own time", async () => {
     const { db } = database();
     const [a = "", b = ""] = await hosts("judged-a", "judged-b");
-    await reconcileHostsFindings(db, [
+    const first = await reconcileHostsFindings(db, [
       { hostId: a, drafts: [draft("md0"), draft("md1")], now: at(0) },
       { hostId: b, drafts: [draft("md0")], now: at(0) },
     ]);
+    // The findings opened together come back to their own host, each with its own row's id and
+    // one "opened" event, though both hosts have an md0.
+    const stored = await db
+      .select({ id: findings.id, hostId: findings.hostId, objectName: findings.objectName })
+      .from(findings);
+    const idOf = (hostId: string, objectName: string) =>
+      stored.find((r) => r.hostId === hostId && r.objectName === objectName)?.id;
+    expect(first.map((r) => r.opened.map((o) => o.id))).toEqual([
+      [idOf(a, "md0"), idOf(a, "md1")],
+      [idOf(b, "md0")],
+    ]);
+    const events = await db
+      .select({ findingId: findingEvents.findingId, hostId: findingEvents.hostId })
+      .from(findingEvents)
+      .where(eq(findingEvents.kind, "opened"));
+    expect(events).toHaveLength(3);
+    expect(new Set(events.map((e) => `${e.hostId}/${e.findingId}`))).toEqual(
+      new Set(stored.map((r) => `${r.hostId}/${r.id}`)),
+    );
     const results = await reconcileHostsFindings(db, [
       { hostId: a, drafts: [draft("md0")], now: at(1) },
       { hostId: b, drafts: [draft("md0"), draft("md5")], now: at(2) },

@@ -1,7 +1,8 @@
 import { EvidenceAlertKindSchema, type EvidenceAlertState } from "@holmes/core";
-import { and, desc, eq, gte, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, or } from "drizzle-orm";
 import type { Database } from "../client";
 import { evidenceAlerts } from "../schema";
+import { groupByHost } from "./host-history";
 
 /**
  * The evidence alerts the findings rules read: events that still diverge (a state, until a later
@@ -12,8 +13,20 @@ export async function loadEvidenceAlerts(
   hostId: string,
   since: Date,
 ): Promise<EvidenceAlertState[]> {
+  const alerts = await loadEvidenceAlertsOf(db, [hostId], since);
+  return alerts.get(hostId) ?? [];
+}
+
+/** The same for several hosts in one read; every asked host is in the map, newest alert first. */
+export async function loadEvidenceAlertsOf(
+  db: Database,
+  hostIds: readonly string[],
+  since: Date,
+): Promise<Map<string, EvidenceAlertState[]>> {
+  if (hostIds.length === 0) return new Map();
   const rows = await db
     .select({
+      hostId: evidenceAlerts.hostId,
       kind: evidenceAlerts.kind,
       subject: evidenceAlerts.subject,
       itemKey: evidenceAlerts.itemKey,
@@ -24,14 +37,21 @@ export async function loadEvidenceAlerts(
     .from(evidenceAlerts)
     .where(
       and(
-        eq(evidenceAlerts.hostId, hostId),
+        inArray(evidenceAlerts.hostId, [...hostIds]),
         isNull(evidenceAlerts.resolvedAt),
         or(eq(evidenceAlerts.kind, "events-diverged"), gte(evidenceAlerts.observedAt, since)),
       ),
     )
-    .orderBy(desc(evidenceAlerts.observedAt));
-  return rows.flatMap((row) => {
-    const kind = EvidenceAlertKindSchema.safeParse(row.kind);
-    return kind.success ? [{ ...row, kind: kind.data }] : [];
-  });
+    // One poll's alerts share their time: the id keeps them in the order they were stored.
+    .orderBy(desc(evidenceAlerts.observedAt), asc(evidenceAlerts.id));
+  const byHost = groupByHost(rows, ({ hostId, ...alert }) => [hostId, alert]);
+  return new Map(
+    hostIds.map((hostId) => [
+      hostId,
+      (byHost.get(hostId) ?? []).flatMap((alert) => {
+        const kind = EvidenceAlertKindSchema.safeParse(alert.kind);
+        return kind.success ? [{ ...alert, kind: kind.data }] : [];
+      }),
+    ]),
+  );
 }

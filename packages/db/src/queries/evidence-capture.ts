@@ -1,5 +1,5 @@
 import { type EvidenceReason, EvidenceReasonSchema } from "@holmes/core";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../client";
 import {
   evidenceAlerts,
@@ -8,6 +8,14 @@ import {
   evidenceHeads,
   evidenceVersions,
 } from "../schema";
+import {
+  clientOf,
+  type DrizzleTx,
+  insertRowsStatement,
+  onConflictUpdate,
+  runPrepared,
+  type SqlClient,
+} from "./json-rows";
 
 export type EvidenceHead = {
   itemKey: string;
@@ -26,30 +34,47 @@ export type EvidenceHostState = {
 };
 
 type StateRow = {
+  host_id: string;
   newest_version_id: string | number | null;
   last_capture_at: string | Date | null;
   has_request: boolean;
 };
 
+/** Constant text (json-rows.ts): one prepared statement serves a batch of any size. */
+const LOAD_STATES = `
+  select h.id as host_id,
+    (select max(v.version_id) from evidence_heads v where v.host_id = h.id) as newest_version_id,
+    (select max(c.captured_at) from evidence_captures c where c.host_id = h.id) as last_capture_at,
+    exists (select 1 from evidence_capture_requests r
+            where r.host_id = h.id and r.taken_at is null) as has_request
+  from (select distinct json_array_elements_text($1::json)::uuid as id) h`;
+
 /**
- * What every poll reads, in one round trip of three index lookups: whether anything was stored
- * for the host since (the newest head), when its last capture was recorded, and whether someone
- * asked for a capture.
+ * What every poll reads, three index lookups a host: whether anything was stored for the host
+ * since (the newest head), when its last capture was recorded, and whether someone asked for a
+ * capture. For several hosts in one round trip (the collector groups its polls' reads).
  */
+export async function loadEvidenceStates(
+  db: Database,
+  hostIds: readonly string[],
+): Promise<Map<string, EvidenceHostState>> {
+  if (hostIds.length === 0) return new Map();
+  const rows = await runPrepared<StateRow>(db.$client, LOAD_STATES, JSON.stringify(hostIds));
+  return new Map(
+    rows.map((row) => [
+      row.host_id,
+      {
+        newestVersionId: row.newest_version_id == null ? null : Number(row.newest_version_id),
+        lastCaptureAt: row.last_capture_at ? new Date(row.last_capture_at) : null,
+        hasPendingRequest: Boolean(row.has_request),
+      },
+    ]),
+  );
+}
+
 export async function loadEvidenceState(db: Database, hostId: string): Promise<EvidenceHostState> {
-  const [row] = await db.execute<StateRow>(sql`
-    select
-      (select max(h.version_id) from evidence_heads h where h.host_id = ${hostId})
-        as newest_version_id,
-      (select max(c.captured_at) from evidence_captures c where c.host_id = ${hostId})
-        as last_capture_at,
-      exists (select 1 from evidence_capture_requests r
-              where r.host_id = ${hostId} and r.taken_at is null) as has_request`);
-  return {
-    newestVersionId: row?.newest_version_id == null ? null : Number(row.newest_version_id),
-    lastCaptureAt: row?.last_capture_at ? new Date(row.last_capture_at) : null,
-    hasPendingRequest: Boolean(row?.has_request),
-  };
+  const state = (await loadEvidenceStates(db, [hostId])).get(hostId);
+  return state ?? { newestVersionId: null, lastCaptureAt: null, hasPendingRequest: false };
 }
 
 /** The newest version's hashes of each of the host's items: what a poll's items compare with. */
@@ -57,18 +82,43 @@ export async function loadEvidenceHeads(
   db: Database,
   hostId: string,
 ): Promise<Map<string, EvidenceHead>> {
-  const rows = await db
-    .select({
-      itemKey: evidenceHeads.itemKey,
-      versionId: evidenceHeads.versionId,
-      sha256: evidenceHeads.sha256,
-      fingerprint: evidenceHeads.fingerprint,
-      isAbsent: evidenceHeads.isAbsent,
-      capturedAt: evidenceHeads.capturedAt,
-    })
-    .from(evidenceHeads)
-    .where(eq(evidenceHeads.hostId, hostId));
-  return new Map(rows.map((row) => [row.itemKey, row]));
+  return (await loadEvidenceHeadsOf(db, [hostId])).get(hostId) ?? new Map();
+}
+
+type HeadRow = {
+  host_id: string;
+  item_key: string;
+  version_id: string | number;
+  sha256: string;
+  fingerprint: string;
+  is_absent: boolean;
+  captured_at: Date | string;
+};
+
+const LOAD_HEADS = `
+  select host_id, item_key, version_id, sha256, fingerprint, is_absent, captured_at
+  from evidence_heads
+  where host_id in (select json_array_elements_text($1::json)::uuid)`;
+
+/** loadEvidenceHeads for several hosts in one round trip; every asked host is in the map. */
+export async function loadEvidenceHeadsOf(
+  db: Database,
+  hostIds: readonly string[],
+): Promise<Map<string, Map<string, EvidenceHead>>> {
+  const byHost = new Map(hostIds.map((id) => [id, new Map<string, EvidenceHead>()]));
+  if (hostIds.length === 0) return byHost;
+  const rows = await runPrepared<HeadRow>(db.$client, LOAD_HEADS, JSON.stringify(hostIds));
+  for (const row of rows) {
+    byHost.get(row.host_id)?.set(row.item_key, {
+      itemKey: row.item_key,
+      versionId: Number(row.version_id),
+      sha256: row.sha256,
+      fingerprint: row.fingerprint,
+      isAbsent: row.is_absent,
+      capturedAt: new Date(row.captured_at),
+    });
+  }
+  return byHost;
 }
 
 /** The stored text of some versions (the previous heads a change is compared with). */
@@ -164,7 +214,7 @@ export async function writeEvidenceCapture(db: Database, input: EvidenceCaptureW
       })
       .returning({ id: evidenceCaptures.id });
     if (!capture) throw new Error("evidence capture insert returned nothing");
-    const versionIds = await insertVersions(tx, input, capture.id);
+    const versionIds = await insertVersions(clientOf(tx), input, capture.id);
     await writeAlerts(tx, input, versionIds);
     if (requests.length > 0) {
       const ids = requests.map((r) => r.id);
@@ -177,13 +227,32 @@ export async function writeEvidenceCapture(db: Database, input: EvidenceCaptureW
   });
 }
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+const INSERT_VERSIONS = insertRowsStatement(evidenceVersions, {
+  tail: 'returning "id", "item_key", "sha256", "fingerprint", "is_absent"',
+});
 
-async function insertVersions(tx: Tx, input: EvidenceCaptureWrite, captureId: number) {
+const UPSERT_HEADS = insertRowsStatement(evidenceHeads, {
+  tail: onConflictUpdate(
+    ["host_id", "item_key"],
+    ["version_id", "sha256", "fingerprint", "is_absent", "captured_at"],
+  ),
+});
+
+type InsertedVersion = {
+  id: string;
+  item_key: string;
+  sha256: string;
+  fingerprint: string;
+  is_absent: boolean;
+};
+
+/** The changed versions and the heads they move: a first capture writes every item of a host. */
+async function insertVersions(client: SqlClient, input: EvidenceCaptureWrite, captureId: number) {
   if (input.versions.length === 0) return new Map<string, number>();
-  const inserted = await tx
-    .insert(evidenceVersions)
-    .values(
+  const inserted = await runPrepared<InsertedVersion>(
+    client,
+    INSERT_VERSIONS.text,
+    INSERT_VERSIONS.json(
       input.versions.map((v) => ({
         ...v,
         hostId: input.hostId,
@@ -191,41 +260,31 @@ async function insertVersions(tx: Tx, input: EvidenceCaptureWrite, captureId: nu
         probeRunId: input.probeRunId,
         capturedAt: input.capturedAt,
       })),
-    )
-    .returning({
-      id: evidenceVersions.id,
-      itemKey: evidenceVersions.itemKey,
-      sha256: evidenceVersions.sha256,
-      fingerprint: evidenceVersions.fingerprint,
-      isAbsent: evidenceVersions.isAbsent,
-    });
-  await tx
-    .insert(evidenceHeads)
-    .values(
+    ),
+  );
+  await runPrepared(
+    client,
+    UPSERT_HEADS.text,
+    UPSERT_HEADS.json(
       inserted.map((v) => ({
         hostId: input.hostId,
-        itemKey: v.itemKey,
-        versionId: v.id,
+        itemKey: v.item_key,
+        versionId: Number(v.id),
         sha256: v.sha256,
         fingerprint: v.fingerprint,
-        isAbsent: v.isAbsent,
+        isAbsent: v.is_absent,
         capturedAt: input.capturedAt,
       })),
-    )
-    .onConflictDoUpdate({
-      target: [evidenceHeads.hostId, evidenceHeads.itemKey],
-      set: {
-        versionId: sql`excluded.version_id`,
-        sha256: sql`excluded.sha256`,
-        fingerprint: sql`excluded.fingerprint`,
-        isAbsent: sql`excluded.is_absent`,
-        capturedAt: sql`excluded.captured_at`,
-      },
-    });
-  return new Map(inserted.map((v) => [v.itemKey, v.id]));
+    ),
+  );
+  return new Map(inserted.map((v) => [v.item_key, Number(v.id)]));
 }
 
-async function writeAlerts(tx: Tx, input: EvidenceCaptureWrite, versionIds: Map<string, number>) {
+async function writeAlerts(
+  tx: DrizzleTx,
+  input: EvidenceCaptureWrite,
+  versionIds: Map<string, number>,
+) {
   for (const end of input.resolves) {
     await tx
       .update(evidenceAlerts)

@@ -61,11 +61,14 @@ export async function reconcileHostsFindings(
       )
       .for("update");
     const unchanged: Array<{ id: string; now: Date }> = [];
+    const toOpen: FindingToOpen[] = [];
     const results: ReconcileResult[] = [];
     for (const host of hosts) {
       const own = current.filter((f) => f.hostId === host.hostId);
-      results.push(await reconcileHost(tx, host, own, unchanged));
+      results.push(await reconcileHost(tx, host, own, unchanged, toOpen));
     }
+    // A first poll opens a host's findings all at once: two statements for the whole batch.
+    await openAll(tx, toOpen);
     // Most findings hold unchanged from poll to poll: one statement refreshes all of them.
     if (unchanged.length > 0) {
       const seen = sql.join(
@@ -80,11 +83,20 @@ export async function reconcileHostsFindings(
   });
 }
 
+/** A draft with no finding yet; `opened` is its entry in the host's result, its id set once inserted. */
+type FindingToOpen = {
+  hostId: string;
+  draft: FindingDraft;
+  now: Date;
+  opened: ReconcileResult["opened"][number];
+};
+
 async function reconcileHost(
   tx: Tx,
   host: HostFindingDrafts,
   current: readonly FindingRow[],
   unchanged: Array<{ id: string; now: Date }>,
+  toOpen: FindingToOpen[],
 ): Promise<ReconcileResult> {
   const { hostId, drafts, now } = host;
   const byKey = new Map(current.map((f) => [keyOf(f), f]));
@@ -99,13 +111,14 @@ async function reconcileHost(
       await refresh(tx, existing, draft, now);
       result.updated += 1;
     } else {
-      const id = await open(tx, hostId, draft, now);
-      result.opened.push({
-        id,
+      const opened = {
+        id: "",
         ruleId: draft.ruleId,
         severity: draft.severity,
         objectName: draft.objectName,
-      });
+      };
+      result.opened.push(opened);
+      toOpen.push({ hostId, draft, now, opened });
     }
   }
   for (const gone of byKey.values()) {
@@ -146,14 +159,29 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-async function open(tx: Tx, hostId: string, draft: FindingDraft, now: Date): Promise<string> {
-  const [row] = await tx
+async function openAll(tx: Tx, toOpen: readonly FindingToOpen[]) {
+  if (toOpen.length === 0) return;
+  const rows = await tx
     .insert(findings)
-    .values({ hostId, ...draft, state: "open", firstSeenAt: now, lastSeenAt: now })
+    .values(
+      toOpen.map(({ hostId, draft, now }) => ({
+        hostId,
+        ...draft,
+        state: "open",
+        firstSeenAt: now,
+        lastSeenAt: now,
+      })),
+    )
     .returning();
-  if (!row) throw new AppError("INTERNAL", { message: "finding insert returned nothing" });
-  await event(tx, row, "opened", now);
-  return row.id;
+  // Matched by host and key (unique among unresolved findings), not by the order rows come back.
+  const byKey = new Map(rows.map((row) => [`${row.hostId}|${keyOf(row)}`, row]));
+  const opened = toOpen.map((entry) => {
+    const row = byKey.get(`${entry.hostId}|${keyOf(entry.draft)}`);
+    if (!row) throw new AppError("INTERNAL", { message: "finding insert returned nothing" });
+    entry.opened.id = row.id;
+    return { row, now: entry.now };
+  });
+  await tx.insert(findingEvents).values(opened.map(({ row, now }) => eventRow(row, "opened", now)));
 }
 
 async function refresh(tx: Tx, existing: FindingRow, draft: FindingDraft, now: Date) {
@@ -179,15 +207,14 @@ async function refresh(tx: Tx, existing: FindingRow, draft: FindingDraft, now: D
   if (existing.severity !== draft.severity) await event(tx, row, "severity_changed", now);
 }
 
-async function event(
-  tx: Tx,
+function eventRow(
   finding: FindingRow,
   kind: string,
   at: Date,
   actorId: string | null = null,
   note: string | null = null,
 ) {
-  await tx.insert(findingEvents).values({
+  return {
     findingId: finding.id,
     hostId: finding.hostId,
     at,
@@ -196,7 +223,18 @@ async function event(
     title: finding.title,
     actorId,
     note,
-  });
+  };
+}
+
+async function event(
+  tx: Tx,
+  finding: FindingRow,
+  kind: string,
+  at: Date,
+  actorId: string | null = null,
+  note: string | null = null,
+) {
+  await tx.insert(findingEvents).values(eventRow(finding, kind, at, actorId, note));
 }
 
 /**

@@ -2,29 +2,36 @@ import type {
   ArrayState,
   DiskState,
   HostState,
-  KernelEventState,
   MountState,
   NfsMountState,
   SmartAtaAttribute,
   SmartNvmeHealth,
   SmartScsi,
 } from "@holmes/core";
-import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import {
   arrayExpectations,
-  arraySlotSerials,
   disks,
   hostCollection,
   hosts,
-  kernelEvents,
   loopDevices,
   mdArrays,
   mdMembers,
   mounts,
   probeRuns,
 } from "../schema";
-import { loadEvidenceAlerts } from "./evidence-alerts";
+import { loadEvidenceAlertsOf } from "./evidence-alerts";
+import {
+  emptyHistory,
+  groupByHost,
+  type HostHistory,
+  loadHostHistories,
+  recentKernelEvents,
+  recentSlotChanges,
+} from "./host-history";
+
+type HostStateOptions = { now: Date; pollIntervalMs: number; recentWindowHours: number };
 
 /**
  * Everything the finding rules read about one host: its current state plus the little history
@@ -34,9 +41,56 @@ import { loadEvidenceAlerts } from "./evidence-alerts";
 export async function loadHostState(
   db: Database,
   hostId: string,
-  options: { now: Date; pollIntervalMs: number; recentWindowHours: number },
+  options: HostStateOptions,
 ): Promise<HostState | null> {
-  const [host] = await db
+  return (await loadHostStates(db, [hostId], options)).get(hostId) ?? null;
+}
+
+/**
+ * The states of several hosts in the reads one host takes (thirteen, whatever their number),
+ * each read's rows split per host in the order it returned them. Hosts that do not exist are
+ * absent from the map.
+ */
+export async function loadHostStates(
+  db: Database,
+  hostIds: readonly string[],
+  options: HostStateOptions,
+): Promise<Map<string, HostState>> {
+  const known = await loadHostStatesWithHistory(db, hostIds, options);
+  return new Map([...known].map(([id, { state }]) => [id, state]));
+}
+
+/**
+ * loadHostStates, each state with the history it was built from: what a collector needs to
+ * follow the host in memory from its next poll on (apps/collector host-state-memory.ts).
+ */
+export async function loadHostStatesWithHistory(
+  db: Database,
+  hostIds: readonly string[],
+  options: HostStateOptions,
+): Promise<Map<string, { state: HostState; history: HostHistory }>> {
+  if (hostIds.length === 0) return new Map();
+  const heads = await loadHostHeads(db, [...hostIds]);
+  if (heads.length === 0) return new Map();
+  const since = new Date(options.now.getTime() - options.recentWindowHours * 3_600_000);
+  const parts = await loadHostParts(
+    db,
+    heads.map((head) => head.id),
+    since,
+  );
+  return new Map(
+    heads.map((head) => {
+      const history = parts.histories.get(head.id) ?? emptyHistory();
+      return [head.id, { state: hostStateOf(head, history, parts, options), history }];
+    }),
+  );
+}
+
+type HostHead = Awaited<ReturnType<typeof loadHostHeads>>[number];
+type HostParts = Awaited<ReturnType<typeof loadHostParts>>;
+
+function loadHostHeads(db: Database, hostIds: string[]) {
+  return db
     .select({
       id: hosts.id,
       name: hosts.name,
@@ -53,42 +107,29 @@ export async function loadHostState(
     })
     .from(hosts)
     .leftJoin(hostCollection, eq(hostCollection.hostId, hosts.id))
-    .where(eq(hosts.id, hostId));
-  if (!host) return null;
-  const since = new Date(options.now.getTime() - options.recentWindowHours * 3_600_000);
-  const [arrays, diskStates, mountStates, loops, events, slotChanges, parseErrors, evidence] =
+    .where(inArray(hosts.id, hostIds));
+}
+
+async function loadHostParts(db: Database, hostIds: string[], since: Date) {
+  const [arrays, diskRows, mountRows, loops, histories, parseErrors, evidenceAlerts] =
     await Promise.all([
-      loadArrays(db, hostId),
-      loadDisks(db, hostId),
-      loadMounts(db, hostId),
-      db
-        .select({
-          name: loopDevices.name,
-          backFile: loopDevices.backFile,
-          isBackFileDeleted: loopDevices.isBackFileDeleted,
-        })
-        .from(loopDevices)
-        .where(eq(loopDevices.hostId, hostId)),
-      loadKernelEvents(db, hostId, since),
-      db
-        .select({
-          arrayName: arraySlotSerials.arrayName,
-          slot: arraySlotSerials.slot,
-          previousSerial: sql<string>`${arraySlotSerials.previousSerial}`,
-          serial: arraySlotSerials.serial,
-          changedAt: sql<Date>`${arraySlotSerials.changedAt}`.mapWith(arraySlotSerials.changedAt),
-        })
-        .from(arraySlotSerials)
-        .where(
-          and(
-            eq(arraySlotSerials.hostId, hostId),
-            isNotNull(arraySlotSerials.previousSerial),
-            gte(arraySlotSerials.changedAt, since),
-          ),
-        ),
-      loadLatestParseErrors(db, hostId),
-      loadEvidenceAlerts(db, hostId, since),
+      loadArrays(db, hostIds),
+      loadDisks(db, hostIds),
+      loadMounts(db, hostIds),
+      loadLoopDevices(db, hostIds),
+      loadHostHistories(db, hostIds, since),
+      loadLatestParseErrors(db, hostIds),
+      loadEvidenceAlertsOf(db, hostIds, since),
     ]);
+  return { since, arrays, diskRows, mountRows, loops, histories, parseErrors, evidenceAlerts };
+}
+
+function hostStateOf(
+  host: HostHead,
+  history: HostHistory,
+  parts: HostParts,
+  options: HostStateOptions,
+): HostState {
   return {
     now: options.now,
     host: { id: host.id, name: host.name, kernelRelease: host.kernelRelease, osName: host.osName },
@@ -102,34 +143,58 @@ export async function loadHostState(
       missingTools: host.missingTools,
       pinnedHostKey: host.pinnedHostKey,
       presentedHostKey: host.presentedHostKey,
-      parseErrors,
+      parseErrors: parts.parseErrors.get(host.id) ?? [],
     },
-    arrays,
-    disks: diskStates,
-    mounts: mountStates,
-    loopDevices: loops,
-    kernelEvents: events,
-    slotChanges,
-    evidenceAlerts: evidence,
+    arrays: parts.arrays.get(host.id) ?? [],
+    disks: (parts.diskRows.get(host.id) ?? []).map((disk) => diskStateOf(disk, history)),
+    mounts: (parts.mountRows.get(host.id) ?? []).map((mount) => mountStateOf(mount, history)),
+    loopDevices: parts.loops.get(host.id) ?? [],
+    kernelEvents: recentKernelEvents(history),
+    slotChanges: recentSlotChanges(history, parts.since),
+    evidenceAlerts: parts.evidenceAlerts.get(host.id) ?? [],
   };
 }
 
-async function loadArrays(db: Database, hostId: string): Promise<ArrayState[]> {
+async function loadArrays(db: Database, hostIds: string[]): Promise<Map<string, ArrayState[]>> {
   const [arrays, members, expectations] = await Promise.all([
-    db.select().from(mdArrays).where(eq(mdArrays.hostId, hostId)).orderBy(mdArrays.name),
-    db.select().from(mdMembers).where(eq(mdMembers.hostId, hostId)),
+    db.select().from(mdArrays).where(inArray(mdArrays.hostId, hostIds)).orderBy(mdArrays.name),
+    db.select().from(mdMembers).where(inArray(mdMembers.hostId, hostIds)),
     db
-      .select({
-        arrayName: arrayExpectations.arrayName,
-        isDegradedByDesign: arrayExpectations.isDegradedByDesign,
-      })
+      .select({ hostId: arrayExpectations.hostId, arrayName: arrayExpectations.arrayName })
       .from(arrayExpectations)
-      .where(eq(arrayExpectations.hostId, hostId)),
+      .where(
+        and(
+          inArray(arrayExpectations.hostId, hostIds),
+          eq(arrayExpectations.isDegradedByDesign, true),
+        ),
+      ),
   ]);
-  const byDesign = new Set(
-    expectations.filter((e) => e.isDegradedByDesign).map((e) => e.arrayName),
-  );
-  return arrays.map((array) => ({
+  const byDesign = new Set(expectations.map((e) => arrayKey(e.hostId, e.arrayName)));
+  const membersByArray = groupByHost(members, (member) => [
+    arrayKey(member.hostId, member.arrayName),
+    {
+      device: member.device,
+      slot: member.slot,
+      role: member.role,
+      isFaulty: member.isFaulty,
+      isSpare: member.isSpare,
+      diskSerial: member.diskSerial,
+    },
+  ]);
+  return groupByHost(arrays, (array) => {
+    const key = arrayKey(array.hostId, array.name);
+    return [array.hostId, arrayStateOf(array, membersByArray.get(key) ?? [], byDesign.has(key))];
+  });
+}
+
+const arrayKey = (hostId: string, arrayName: string) => `${hostId}\u0000${arrayName}`;
+
+function arrayStateOf(
+  array: typeof mdArrays.$inferSelect,
+  members: ArrayState["members"],
+  isDegradedByDesign: boolean,
+): ArrayState {
+  return {
     name: array.name,
     uuid: array.uuid,
     level: array.level,
@@ -144,18 +209,9 @@ async function loadArrays(db: Database, hostId: string): Promise<ArrayState[]> {
     syncPercent: array.syncPercent,
     syncSpeedKbps: array.syncSpeedKbps,
     syncFinishMinutes: array.syncFinishMinutes,
-    isDegradedByDesign: byDesign.has(array.name),
-    members: members
-      .filter((member) => member.arrayName === array.name)
-      .map((member) => ({
-        device: member.device,
-        slot: member.slot,
-        role: member.role,
-        isFaulty: member.isFaulty,
-        isSpare: member.isSpare,
-        diskSerial: member.diskSerial,
-      })),
-  }));
+    isDegradedByDesign,
+    members,
+  };
 }
 
 type DiskHealth = {
@@ -166,98 +222,91 @@ type DiskHealth = {
   errorLogCount?: number | null;
 };
 
-async function loadDisks(db: Database, hostId: string): Promise<DiskState[]> {
-  const [rows, previous] = await Promise.all([
-    db.select().from(disks).where(eq(disks.hostId, hostId)).orderBy(disks.name),
-    // The second-newest SMART sample of each disk: what "increase since the last read" compares to.
-    db.execute<{ disk_serial: string; counters: Record<string, number> }>(sql`
-      select disk_serial, counters from (
-        select disk_serial, counters,
-               row_number() over (partition by disk_serial order by observed_at desc) as age
-        from smart_samples where host_id = ${hostId}
-      ) ranked where age = 2`),
-  ]);
-  const previousBySerial = new Map(
-    [...previous].map((row) => [row.disk_serial, row.counters] as const),
-  );
-  return rows.map((disk) => {
-    const health = (disk.health ?? {}) as DiskHealth;
-    return {
-      name: disk.name,
-      protocol: disk.protocol,
-      model: disk.model,
-      serial: disk.serial,
-      smartPassed: disk.smartPassed,
-      temperatureC: disk.temperatureC,
-      powerOnHours: disk.powerOnHours,
-      isStandby: disk.isStandby,
-      attributes: health.attributes ?? [],
-      nvme: health.nvme ?? null,
-      scsi: health.scsi ?? null,
-      hoursSinceLastSelfTest: health.hoursSinceLastSelfTest ?? null,
-      errorLogCount: health.errorLogCount ?? null,
-      previousCounters: disk.serial ? (previousBySerial.get(disk.serial) ?? null) : null,
-    };
-  });
+async function loadDisks(db: Database, hostIds: string[]) {
+  const rows = await db
+    .select()
+    .from(disks)
+    .where(inArray(disks.hostId, hostIds))
+    .orderBy(disks.name);
+  return groupByHost(rows, (disk) => [disk.hostId, disk]);
 }
 
-async function loadMounts(db: Database, hostId: string): Promise<MountState[]> {
-  const [rows, samples] = await Promise.all([
-    db.select().from(mounts).where(eq(mounts.hostId, hostId)).orderBy(mounts.mountPoint),
-    db.execute<{ mount_point: string; retransmissions: string | number | null; age: number }>(sql`
-      select mount_point, retransmissions, age from (
-        select mount_point, retransmissions,
-               row_number() over (partition by mount_point order by observed_at desc) as age
-        from nfs_samples where host_id = ${hostId}
-      ) ranked where age <= 2`),
-  ]);
-  const retransmissions = new Map<string, { latest: number; previous: number | null }>();
-  for (const sample of [...samples].sort((a, b) => Number(a.age) - Number(b.age))) {
-    if (sample.retransmissions === null) continue;
-    const value = Number(sample.retransmissions);
-    const current = retransmissions.get(sample.mount_point);
-    if (!current) retransmissions.set(sample.mount_point, { latest: value, previous: null });
-    else current.previous = value;
-  }
-  return rows.map((mount) => ({
+function diskStateOf(disk: typeof disks.$inferSelect, history: HostHistory): DiskState {
+  const health = (disk.health ?? {}) as DiskHealth;
+  return {
+    name: disk.name,
+    protocol: disk.protocol,
+    model: disk.model,
+    serial: disk.serial,
+    smartPassed: disk.smartPassed,
+    temperatureC: disk.temperatureC,
+    powerOnHours: disk.powerOnHours,
+    isStandby: disk.isStandby,
+    attributes: health.attributes ?? [],
+    nvme: health.nvme ?? null,
+    scsi: health.scsi ?? null,
+    hoursSinceLastSelfTest: health.hoursSinceLastSelfTest ?? null,
+    errorLogCount: health.errorLogCount ?? null,
+    // The second-newest SMART sample: what "increase since the last read" compares to.
+    previousCounters: disk.serial ? (history.smartCounters.get(disk.serial)?.[1] ?? null) : null,
+  };
+}
+
+async function loadMounts(db: Database, hostIds: string[]) {
+  const rows = await db
+    .select()
+    .from(mounts)
+    .where(inArray(mounts.hostId, hostIds))
+    .orderBy(mounts.mountPoint);
+  return groupByHost(rows, (mount) => [mount.hostId, mount]);
+}
+
+function mountStateOf(mount: typeof mounts.$inferSelect, history: HostHistory): MountState {
+  // Newest first; a sample without the counter (the mount was not read) is skipped.
+  const known = (history.nfsRetransmissions.get(mount.mountPoint) ?? []).filter(
+    (value): value is number => value !== null,
+  );
+  const [latest, previous] = known;
+  return {
     mountPoint: mount.mountPoint,
     source: mount.source,
     fstype: mount.fstype,
     options: mount.options,
     nfs: (mount.nfs as NfsMountState | null) ?? null,
     isDeleted: mount.isDeleted,
-    retransmissions: retransmissions.get(mount.mountPoint) ?? null,
-  }));
+    retransmissions: latest === undefined ? null : { latest, previous: previous ?? null },
+  };
 }
 
-async function loadKernelEvents(
-  db: Database,
-  hostId: string,
-  since: Date,
-): Promise<KernelEventState[]> {
+async function loadLoopDevices(db: Database, hostIds: string[]) {
   const rows = await db
     .select({
-      kind: kernelEvents.kind,
-      severity: kernelEvents.severity,
-      device: kernelEvents.device,
-      rawLine: kernelEvents.rawLine,
-      at: sql<Date>`coalesce(${kernelEvents.loggedAt}, ${kernelEvents.receivedAt})`.mapWith(
-        kernelEvents.receivedAt,
-      ),
+      hostId: loopDevices.hostId,
+      name: loopDevices.name,
+      backFile: loopDevices.backFile,
+      isBackFileDeleted: loopDevices.isBackFileDeleted,
     })
-    .from(kernelEvents)
-    .where(and(eq(kernelEvents.hostId, hostId), gte(kernelEvents.receivedAt, since)))
-    .orderBy(kernelEvents.receivedAt, kernelEvents.id);
-  return rows;
+    .from(loopDevices)
+    .where(inArray(loopDevices.hostId, hostIds));
+  return groupByHost(rows, ({ hostId, ...loop }) => [hostId, loop]);
 }
 
-/** Parse problems of the newest poll that reached the host (a failed poll says nothing of parsing). */
-async function loadLatestParseErrors(db: Database, hostId: string) {
-  const [run] = await db
+/**
+ * Parse problems of each host's newest poll that reached it (a failed poll says nothing of
+ * parsing). probe_runs holds every poll: one index probe a host, never a scan of their runs.
+ */
+async function loadLatestParseErrors(db: Database, hostIds: string[]) {
+  const newest = db
     .select({ parseErrors: probeRuns.parseErrors })
     .from(probeRuns)
-    .where(and(eq(probeRuns.hostId, hostId), sql`${probeRuns.status} <> 'failed'`))
+    .where(and(eq(probeRuns.hostId, hosts.id), ne(probeRuns.status, "failed")))
     .orderBy(desc(probeRuns.startedAt))
-    .limit(1);
-  return run?.parseErrors ?? [];
+    .limit(1)
+    .as("newest");
+  const rows = await db
+    .select({ hostId: hosts.id, parseErrors: newest.parseErrors })
+    .from(hosts)
+    .crossJoinLateral(newest)
+    .where(inArray(hosts.id, hostIds));
+  return new Map(rows.map((row) => [row.hostId, row.parseErrors ?? []]));
 }

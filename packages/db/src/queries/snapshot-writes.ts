@@ -1,4 +1,3 @@
-import { getTableColumns, inArray, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import {
@@ -16,12 +15,22 @@ import {
   smartSamples,
   volumeGroups,
 } from "../schema";
+import {
+  clientOf,
+  deleteForHostsStatement,
+  insertRowsStatement,
+  onConflictUpdate,
+  runPrepared,
+  type SqlClient,
+} from "./json-rows";
 import type { CurrentStateTable, HostSnapshot, SnapshotWrite } from "./snapshot-types";
 
 /**
  * recordSnapshot for several hosts at once (each host at most once), in one transaction of
  * multi-row statements: a collector storing many polls pays a handful of statements per batch
- * rather than per host. Returns the probe runs' ids in the order of `writes`.
+ * rather than per host. Each statement has a constant text and the rows as one JSON parameter
+ * (json-rows.ts), so a batch of any size reuses the connection's prepared statements. Returns
+ * the probe runs' ids in the order of `writes`.
  */
 export async function recordSnapshots(
   db: Database,
@@ -31,16 +40,20 @@ export async function recordSnapshots(
     throw new Error("recordSnapshots takes each host at most once");
   }
   if (writes.length === 0) return [];
-  return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(probeRuns)
-      .values(writes.map((w) => ({ ...w.run, hostId: w.hostId })))
-      .returning({ id: probeRuns.id, hostId: probeRuns.hostId });
-    const idByHost = new Map(inserted.map((row) => [row.hostId, row.id]));
-    for (const [table, name, rowsOf] of CURRENT_TABLES) {
+  return db.transaction(async (drizzleTx) => {
+    const tx = clientOf(drizzleTx);
+    const inserted = await runPrepared<{ id: string; host_id: string }>(
+      tx,
+      INSERT_PROBE_RUNS.text,
+      INSERT_PROBE_RUNS.json(writes.map((w) => ({ ...w.run, hostId: w.hostId }))),
+    );
+    const idByHost = new Map(inserted.map((row) => [row.host_id, Number(row.id)]));
+    for (const current of CURRENT_TABLES) {
       // Most polls change nothing in the current state; rewriting it would be most of their cost.
-      const changed = writes.filter((w) => rowsOf(w.snapshot) && !w.unchanged?.has(name));
-      await replaceRows(tx, table, changed, rowsOf);
+      const changed = writes.filter(
+        (w) => current.rowsOf(w.snapshot) && !w.unchanged?.has(current.name),
+      );
+      await replaceRows(tx, current, changed);
     }
     await appendHistory(tx, writes);
     await trackSlotSerials(tx, writes);
@@ -53,69 +66,71 @@ export async function recordSnapshots(
   });
 }
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-type HostTable =
-  | typeof mdArrays
-  | typeof mdMembers
-  | typeof disks
-  | typeof mounts
-  | typeof loopDevices
-  | typeof volumeGroups;
+const INSERT_PROBE_RUNS = insertRowsStatement(probeRuns, { tail: 'returning "id", "host_id"' });
 
-/** Each current-state table, its name for the write cache, and its rows in a snapshot. */
-const CURRENT_TABLES: ReadonlyArray<
-  [HostTable, CurrentStateTable, (s: HostSnapshot) => object[] | null]
-> = [
-  [mdArrays, "arrays", (s) => s.arrays],
-  [mdMembers, "members", (s) => s.members],
-  // null: SMART was not read, so the disks stay as they were.
-  [disks, "disks", (s) => s.disks],
-  [mounts, "mounts", (s) => s.mounts],
-  [loopDevices, "loopDevices", (s) => s.loopDevices],
-  [volumeGroups, "volumeGroups", (s) => s.volumeGroups],
-];
+/** A current-state table: replaced for the hosts whose rows changed. */
+type CurrentTable = {
+  name: CurrentStateTable;
+  rowsOf: (s: HostSnapshot) => object[] | null;
+  remove: { text: string };
+  insert: { text: string; json: (rows: ReadonlyArray<object>) => string };
+};
 
-/** Postgres takes at most 65,535 parameters a statement; big inserts go in slices. */
-const MAX_PARAMETERS = 30_000;
-
-async function insertSliced(tx: Tx, table: PgTable, rows: object[]) {
-  if (rows.length === 0) return;
-  // At most one parameter per column and row (a column a row leaves out is DEFAULT).
-  const columns = Object.keys(getTableColumns(table)).length;
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
-  for (let start = 0; start < rows.length; start += size) {
-    await tx.insert(table).values(rows.slice(start, start + size) as never[]);
-  }
+function currentTable(
+  table: PgTable,
+  name: CurrentStateTable,
+  rowsOf: (s: HostSnapshot) => object[] | null,
+): CurrentTable {
+  return {
+    name,
+    rowsOf,
+    remove: deleteForHostsStatement(table),
+    insert: insertRowsStatement(table),
+  };
 }
 
-async function replaceRows(
-  tx: Tx,
-  table: HostTable,
-  writes: readonly SnapshotWrite[],
-  rowsOf: (s: HostSnapshot) => object[] | null,
-) {
+const CURRENT_TABLES: readonly CurrentTable[] = [
+  currentTable(mdArrays, "arrays", (s) => s.arrays),
+  currentTable(mdMembers, "members", (s) => s.members),
+  // null: SMART was not read, so the disks stay as they were.
+  currentTable(disks, "disks", (s) => s.disks),
+  currentTable(mounts, "mounts", (s) => s.mounts),
+  currentTable(loopDevices, "loopDevices", (s) => s.loopDevices),
+  currentTable(volumeGroups, "volumeGroups", (s) => s.volumeGroups),
+];
+
+async function replaceRows(tx: SqlClient, current: CurrentTable, writes: readonly SnapshotWrite[]) {
   if (writes.length === 0) return;
-  await tx.delete(table).where(
-    inArray(
-      table.hostId,
-      writes.map((w) => w.hostId),
-    ),
-  );
+  await runPrepared(tx, current.remove.text, JSON.stringify(writes.map((w) => w.hostId)));
   const rows = writes.flatMap((w) =>
-    (rowsOf(w.snapshot) ?? []).map((row) => ({
+    (current.rowsOf(w.snapshot) ?? []).map((row) => ({
       ...row,
       hostId: w.hostId,
       observedAt: w.snapshot.observedAt,
     })),
   );
-  await insertSliced(tx, table, rows);
+  await insertRows(tx, current.insert, rows);
 }
 
-async function appendHistory(tx: Tx, writes: readonly SnapshotWrite[]) {
+/** Inserts rows with a prepared statement; nothing is sent for none. */
+async function insertRows(
+  tx: SqlClient,
+  statement: { text: string; json: (rows: ReadonlyArray<object>) => string },
+  rows: readonly object[],
+) {
+  if (rows.length > 0) await runPrepared(tx, statement.text, statement.json(rows));
+}
+
+const INSERT_SYNC_SAMPLES = insertRowsStatement(arraySyncSamples);
+const INSERT_SMART_SAMPLES = insertRowsStatement(smartSamples);
+const INSERT_NFS_SAMPLES = insertRowsStatement(nfsSamples);
+const INSERT_KERNEL_EVENTS = insertRowsStatement(kernelEvents);
+
+async function appendHistory(tx: SqlClient, writes: readonly SnapshotWrite[]) {
   const each = <T>(rowsOf: (w: SnapshotWrite) => T[]) => writes.flatMap(rowsOf);
-  await insertSliced(
+  await insertRows(
     tx,
-    arraySyncSamples,
+    INSERT_SYNC_SAMPLES,
     each(({ hostId, snapshot }) =>
       snapshot.arrays
         .filter((a) => a.syncAction)
@@ -129,35 +144,46 @@ async function appendHistory(tx: Tx, writes: readonly SnapshotWrite[]) {
         })),
     ),
   );
-  await insertSliced(
+  await insertRows(
     tx,
-    smartSamples,
+    INSERT_SMART_SAMPLES,
     each(({ hostId, snapshot }) =>
       snapshot.smartSamples.map((s) => ({ ...s, hostId, observedAt: snapshot.observedAt })),
     ),
   );
-  await insertSliced(
+  await insertRows(
     tx,
-    nfsSamples,
+    INSERT_NFS_SAMPLES,
     each(({ hostId, snapshot }) =>
       snapshot.nfsSamples.map((s) => ({ ...s, hostId, observedAt: snapshot.observedAt })),
     ),
   );
-  await insertSliced(
+  await insertRows(
     tx,
-    kernelEvents,
+    INSERT_KERNEL_EVENTS,
     each(({ hostId, snapshot }) =>
       snapshot.kernelEvents.map((e) => ({ ...e, hostId, receivedAt: snapshot.observedAt })),
     ),
   );
 }
 
+const UPSERT_SLOT_SERIALS = insertRowsStatement(arraySlotSerials, {
+  keys: ["hostId", "arrayName", "slot", "serial", "observedAt"],
+  tail: `on conflict ("host_id", "array_name", "slot") do update set
+    "previous_serial" = case when "array_slot_serials"."serial" <> excluded."serial"
+      then "array_slot_serials"."serial" else "array_slot_serials"."previous_serial" end,
+    "changed_at" = case when "array_slot_serials"."serial" <> excluded."serial"
+      then excluded."observed_at" else "array_slot_serials"."changed_at" end,
+    "serial" = excluded."serial",
+    "observed_at" = excluded."observed_at"`,
+});
+
 /**
  * Keeps, per array slot, the serial of the disk in it and the one before: the slot → serial map a
  * recovery needs, and the "disk replaced" finding's evidence. Only working members count: a spare
  * or a faulty disk does not own a slot.
  */
-async function trackSlotSerials(tx: Tx, writes: readonly SnapshotWrite[]) {
+async function trackSlotSerials(tx: SqlClient, writes: readonly SnapshotWrite[]) {
   const rows = writes.flatMap(({ hostId, snapshot }) =>
     snapshot.members.flatMap((member) =>
       member.slot === null || member.slot === undefined || !member.diskSerial
@@ -175,23 +201,40 @@ async function trackSlotSerials(tx: Tx, writes: readonly SnapshotWrite[]) {
             ],
     ),
   );
-  if (rows.length === 0) return;
-  const isChanged = sql`${arraySlotSerials.serial} <> excluded.serial`;
-  await tx
-    .insert(arraySlotSerials)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [arraySlotSerials.hostId, arraySlotSerials.arrayName, arraySlotSerials.slot],
-      set: {
-        previousSerial: sql`case when ${isChanged} then ${arraySlotSerials.serial} else ${arraySlotSerials.previousSerial} end`,
-        changedAt: sql`case when ${isChanged} then excluded.observed_at else ${arraySlotSerials.changedAt} end`,
-        serial: sql`excluded.serial`,
-        observedAt: sql`excluded.observed_at`,
-      },
-    });
+  await insertRows(tx, UPSERT_SLOT_SERIALS, rows);
 }
 
-async function markSuccess(tx: Tx, writes: readonly SnapshotWrite[]) {
+const SUCCESS_COLUMNS = [
+  "state",
+  "lastAttemptAt",
+  "lastSuccessAt",
+  "lastDurationMs",
+  "consecutiveFailures",
+  "nextAttemptAt",
+  "kernelRelease",
+  "osName",
+  "missingTools",
+] as const;
+
+const UPSERT_SUCCESS = insertRowsStatement(hostCollection, {
+  keys: ["hostId", ...SUCCESS_COLUMNS],
+  tail: onConflictUpdate(
+    ["host_id"],
+    [
+      "state",
+      "last_attempt_at",
+      "last_success_at",
+      "last_duration_ms",
+      "consecutive_failures",
+      "next_attempt_at",
+      "kernel_release",
+      "os_name",
+      "missing_tools",
+    ],
+  ),
+});
+
+async function markSuccess(tx: SqlClient, writes: readonly SnapshotWrite[]) {
   const rows = writes.map(({ hostId, snapshot, run }) => ({
     hostId,
     // "partial": polled, but some outputs could not be read; the run says which.
@@ -205,22 +248,5 @@ async function markSuccess(tx: Tx, writes: readonly SnapshotWrite[]) {
     osName: snapshot.osName,
     missingTools: snapshot.missingTools,
   }));
-  const fromExcluded = (column: string) => sql.raw(`excluded.${column}`);
-  await tx
-    .insert(hostCollection)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: hostCollection.hostId,
-      set: {
-        state: fromExcluded("state"),
-        lastAttemptAt: fromExcluded("last_attempt_at"),
-        lastSuccessAt: fromExcluded("last_success_at"),
-        lastDurationMs: fromExcluded("last_duration_ms"),
-        consecutiveFailures: fromExcluded("consecutive_failures"),
-        nextAttemptAt: fromExcluded("next_attempt_at"),
-        kernelRelease: fromExcluded("kernel_release"),
-        osName: fromExcluded("os_name"),
-        missingTools: fromExcluded("missing_tools"),
-      },
-    });
+  await insertRows(tx, UPSERT_SUCCESS, rows);
 }
