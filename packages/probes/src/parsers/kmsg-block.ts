@@ -13,8 +13,8 @@
  * in 5.x+), fs/buffer.c, drivers/scsi/scsi_logging.c, drivers/ata/libata-eh.c, lib/swiotlb.c →
  * kernel/dma/swiotlb.c (the SW-IOMMU wording is 2.6.x – 4.x), kernel/hung_task.c.
  */
-import type { KernelEvent, KernelEventKind, KernelEventSeverity } from "@holmes/core";
-import { applyRules, kernelEvent, kernelRules, toSafeInt } from "./kmsg-rules";
+import type { KernelEvent } from "@holmes/core";
+import { applyRules, deviceEvent, kernelEvent, kernelRules, toSafeInt } from "./kmsg-rules";
 import { ataPortEnd } from "./kmsg-scan";
 
 const BLOCK_TAIL = /^, dev ([^,\s]+), sector (\d+)(?: op 0x[0-9a-fA-F]+:\((\w+)\))?/;
@@ -40,18 +40,6 @@ export function classifyAta(message: string): KernelEvent | null {
   if (ATA_FAILURE.test(rest)) return deviceEvent("ata_error", "error", device, rest.slice(0, 120));
   if (ATA_LINK.test(rest)) return deviceEvent("ata_error", "warning", device, rest.slice(0, 120));
   return null;
-}
-
-function deviceEvent(
-  kind: KernelEventKind,
-  severity: KernelEventSeverity,
-  device: string | null,
-  detail: string | null,
-): KernelEvent {
-  const event = kernelEvent(kind, severity);
-  event.device = device;
-  event.detail = detail;
-  return event;
 }
 
 const PREFIXED_RULES = kernelRules([

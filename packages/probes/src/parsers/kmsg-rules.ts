@@ -50,6 +50,19 @@ export function kernelEvent(kind: KernelEventKind, severity: KernelEventSeverity
   };
 }
 
+/** A kernel event about one device, with what the line said of it. */
+export function deviceEvent(
+  kind: KernelEventKind,
+  severity: KernelEventSeverity,
+  device: string | null,
+  detail: string | null,
+): KernelEvent {
+  const event = kernelEvent(kind, severity);
+  event.device = device;
+  event.detail = detail;
+  return event;
+}
+
 /**
  * A family's rules, filed once, at module load, under the first characters their matches can
  * start with (from the pattern's literal starts; a rule without any goes under every character).

@@ -11,8 +11,8 @@
  * Source: fs/xfs/xfs_fsops.c xfs_do_force_shutdown() (wording changed in 5.x: "Log I/O Error
  * (0x2) detected at …"), fs/xfs/xfs_buf.c, fs/ext4/super.c, net/sunrpc/clnt.c call_timeout().
  */
-import type { KernelEvent, KernelEventKind, KernelEventSeverity } from "@holmes/core";
-import { applyRules, kernelEvent, kernelRules, toErrno } from "./kmsg-rules";
+import type { KernelEvent } from "@holmes/core";
+import { applyRules, deviceEvent, kernelEvent, kernelRules, toErrno } from "./kmsg-rules";
 import { xfsDeviceEnd } from "./kmsg-scan";
 
 const HEX = "(0x[0-9a-fA-F]+)";
@@ -36,17 +36,6 @@ function shutdown(device: string | null, detail: string | null, flags?: string):
 }
 
 /** An event naming a device and a detail, the shape most filesystem errors take. */
-function deviceEvent(
-  kind: KernelEventKind,
-  severity: KernelEventSeverity,
-  device: string | null,
-  detail: string | null,
-): KernelEvent {
-  const event = kernelEvent(kind, severity);
-  event.device = device;
-  event.detail = detail;
-  return event;
-}
 
 const XFS_RULES = kernelRules([
   {
