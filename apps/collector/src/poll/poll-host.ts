@@ -8,6 +8,7 @@ import {
   splitProbeOutput,
 } from "@holmes/probes/commands";
 import { type ProbeError, probeError, type SshConnectionPool } from "@holmes/probes/ssh";
+import { detachStrings } from "./detach-strings";
 import { buildSnapshot, discoveredNames } from "./normalize";
 import { type ParseProblem, type PolledCommand, PollReader } from "./sections";
 
@@ -95,11 +96,14 @@ export async function pollHost(
     ...firstCommands,
     ...pairSections(detail.invocations, second.sections),
   ]);
-  const snapshot = buildSnapshot(reader, observedAt, { isSmartDue: target.isSmartDue });
+  // Detached: the write cache keeps the snapshot (as host state) long after the raw output.
+  const snapshot = detachStrings(
+    buildSnapshot(reader, observedAt, { isSmartDue: target.isSmartDue }),
+  );
   return {
     ok: true,
     snapshot,
-    problems: reader.problems,
+    problems: detachStrings(reader.problems),
     rejected: [...discovery.rejected, ...detail.rejected],
     sections: [...first.sections, ...second.sections],
     hostKeyFingerprint: second.hostKeyFingerprint ?? first.hostKeyFingerprint,
