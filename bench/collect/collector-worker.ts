@@ -13,6 +13,7 @@ import {
   collectHosts,
   createKeyResolver,
   type HostResult,
+  limitHeapGrowth,
   pollHost,
   WriteCache,
 } from "@holmes/collector";
@@ -128,6 +129,8 @@ function pollOnly(
 }
 
 async function main(options: WorkerOptions): Promise<void> {
+  // As `holmes collector` does on start.
+  limitHeapGrowth();
   // The pool size `holmes collector` uses.
   const handle = createDb({
     url: options.databaseUrl,

@@ -1,6 +1,7 @@
 export { type CheckWorker, startCheckWorker } from "./checks/check-worker";
 export { type CollectDeps, type CollectorSettings, collectHosts, type HostResult } from "./collect";
 export { type CollectorEnv, loadCollectorEnv } from "./env";
+export { limitHeapGrowth } from "./heap-growth";
 export { createKeyResolver } from "./keys";
 export { type CollectorLoop, startCollectorLoop } from "./loop";
 export { type CollectorMetrics, createCollectorMetrics, serveMetrics } from "./metrics";

@@ -1,6 +1,7 @@
 import {
   createCollectorMetrics,
   createKeyResolver,
+  limitHeapGrowth,
   loadCollectorEnv,
   queueTiming,
   serveMetrics,
@@ -15,6 +16,7 @@ import { createJobQueue } from "@holmes/db/jobs";
  * number of them may run against one database: they share the hosts through pg-boss's queue.
  */
 export async function collectorCommand(): Promise<number> {
+  limitHeapGrowth();
   const env = loadCollectorEnv();
   const handle = createDb({ url: env.DATABASE_URL, max: 10, applicationName: "holmes-collector" });
   const settings = settingsFromEnv(env);
