@@ -1,10 +1,13 @@
 import type { HostState } from "@holmes/core";
 import type { Database } from "@holmes/db/client";
 import {
+  type EvidenceCaptureWrite,
+  type EvidenceCaptureWritten,
   type EvidenceHead,
   type EvidenceHostState,
   loadEvidenceHeadsOf,
   loadEvidenceStates,
+  writeEvidenceCaptures,
 } from "@holmes/db/queries/evidence-capture";
 import {
   type HostFindingDrafts,
@@ -27,6 +30,7 @@ type Store = {
   reconcile: GroupCommit<HostFindingDrafts, ReconcileResult>;
   evidenceState: GroupCommit<string, EvidenceHostState>;
   evidenceHeads: GroupCommit<string, Map<string, EvidenceHead>>;
+  evidenceCapture: GroupCommit<EvidenceCaptureWrite, EvidenceCaptureWritten | null>;
   hostState: GroupCommit<HostStateRequest, StateWithHistory | null>;
 };
 
@@ -94,6 +98,11 @@ function storeOf(db: Database): Store {
       (hostIds) => loadEvidenceHeadsOf(db, hostIds),
       () => new Map(),
     ),
+    evidenceCapture: createGroupCommit({
+      flush: (captures) => writeEvidenceCaptures(db, captures),
+      maxItems: MAX_HOSTS,
+      parallel: PARALLEL,
+    }),
     hostState: createGroupCommit({
       flush: (requests) => loadHostStatesTogether(db, requests),
       maxItems: MAX_HOSTS,
@@ -125,6 +134,14 @@ export function evidenceStateOf(db: Database, hostId: string): Promise<EvidenceH
 }
 
 /** The newest version of each of the host's evidence items, read with the other polls'. */
+/** writeEvidenceCapture, grouped with the other polls' captures. */
+export function storeEvidenceCapture(
+  db: Database,
+  capture: EvidenceCaptureWrite,
+): Promise<EvidenceCaptureWritten | null> {
+  return storeOf(db).evidenceCapture(capture);
+}
+
 export function evidenceHeadsOf(db: Database, hostId: string): Promise<Map<string, EvidenceHead>> {
   return storeOf(db).evidenceHeads(hostId);
 }

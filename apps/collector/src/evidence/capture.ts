@@ -1,12 +1,8 @@
 import type { EvidenceReason } from "@holmes/core";
 import type { Database } from "@holmes/db/client";
-import {
-  type EvidenceHostState,
-  loadVersionContents,
-  writeEvidenceCapture,
-} from "@holmes/db/queries/evidence-capture";
+import { type EvidenceHostState, loadVersionContents } from "@holmes/db/queries/evidence-capture";
 import type { ProbeSection } from "@holmes/probes/commands";
-import { evidenceHeadsOf, evidenceStateOf } from "../store";
+import { evidenceHeadsOf, evidenceStateOf, storeEvidenceCapture } from "../store";
 import { COMPARED_KINDS, detectAlerts } from "./alerts";
 import { buildEvidenceItems } from "./items";
 import { planCapture } from "./plan";
@@ -63,7 +59,8 @@ function isSame(hostId: string, rawHash: string, state: EvidenceHostState, now: 
 /**
  * Keeps a poll's recovery evidence. A steady host costs one hash of its raw outputs and one
  * small read (three index lookups); otherwise the items are built, compared in memory with the
- * heads (a second read) and only what changed is stored, in one transaction.
+ * heads (a second read) and only what changed is stored, in one transaction shared with the
+ * other polls' captures in flight.
  */
 export async function captureEvidence(
   db: Database,
@@ -101,7 +98,7 @@ export async function captureEvidence(
   const isQuiet = plan.versions.length === 0 && !plan.isDue && !isAsked && !state.hasPendingRequest;
   const written = isQuiet
     ? null
-    : await writeEvidenceCapture(db, {
+    : await storeEvidenceCapture(db, {
         hostId: input.hostId,
         probeRunId: input.probeRunId ?? null,
         reason,

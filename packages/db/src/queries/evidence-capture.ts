@@ -180,55 +180,110 @@ const REASON_RANK: readonly EvidenceReason[] = [
   "poll",
 ];
 
+export type EvidenceCaptureWritten = {
+  captureId: number;
+  reason: EvidenceReason;
+  /** The stored versions' ids by item key. */
+  versionIds: Map<string, number>;
+};
+
 /**
  * Writes one capture in one transaction: takes the host's pending requests, and when there is
  * anything to record, inserts the capture, the changed versions, moves the heads and writes the
  * alerts. Returns the capture id, or null when nothing needed recording.
  */
-export async function writeEvidenceCapture(db: Database, input: EvidenceCaptureWrite) {
+export async function writeEvidenceCapture(
+  db: Database,
+  input: EvidenceCaptureWrite,
+): Promise<EvidenceCaptureWritten | null> {
+  const [written] = await writeEvidenceCaptures(db, [input]);
+  return written ?? null;
+}
+
+/**
+ * writeEvidenceCapture for several hosts in one transaction, as the collector groups the polls
+ * in flight: the captures, their versions and the heads they move are one statement each
+ * whatever the number of hosts. One result per input, in order. A host may appear only once (its
+ * capture is found by host); the collector never polls a host twice at once.
+ */
+export async function writeEvidenceCaptures(
+  db: Database,
+  inputs: readonly EvidenceCaptureWrite[],
+): Promise<Array<EvidenceCaptureWritten | null>> {
+  if (new Set(inputs.map((input) => input.hostId)).size !== inputs.length)
+    throw new Error("writeEvidenceCaptures: a host appears twice in one batch");
   return db.transaction(async (tx) => {
-    const requests = input.hasPendingRequest
-      ? await tx
-          .update(evidenceCaptureRequests)
-          .set({ takenAt: input.capturedAt })
-          .where(
-            and(
-              eq(evidenceCaptureRequests.hostId, input.hostId),
-              isNull(evidenceCaptureRequests.takenAt),
-            ),
-          )
-          .returning({ id: evidenceCaptureRequests.id, reason: evidenceCaptureRequests.reason })
-      : [];
-    if (input.versions.length === 0 && requests.length === 0 && !input.isDue) return null;
-    const reasons = [input.reason, ...requests.map((r) => EvidenceReasonSchema.parse(r.reason))];
-    const reason = REASON_RANK.find((r) => reasons.includes(r)) ?? input.reason;
-    const [capture] = await tx
-      .insert(evidenceCaptures)
-      .values({
-        hostId: input.hostId,
-        probeRunId: input.probeRunId,
-        reason,
-        capturedAt: input.capturedAt,
-        itemCount: input.itemCount,
-        changedCount: input.versions.length,
-      })
-      .returning({ id: evidenceCaptures.id });
-    if (!capture) throw new Error("evidence capture insert returned nothing");
-    const versionIds = await insertVersions(clientOf(tx), input, capture.id);
-    await writeAlerts(tx, input, versionIds);
-    if (requests.length > 0) {
-      const ids = requests.map((r) => r.id);
-      await tx
-        .update(evidenceCaptureRequests)
-        .set({ captureId: capture.id })
-        .where(inArray(evidenceCaptureRequests.id, ids));
+    const recorded: Array<{
+      input: EvidenceCaptureWrite;
+      reason: EvidenceReason;
+      requestIds: number[];
+    }> = [];
+    for (const input of inputs) {
+      const requests = input.hasPendingRequest ? await takeRequests(tx, input) : [];
+      if (input.versions.length === 0 && requests.length === 0 && !input.isDue) continue;
+      const reasons = [input.reason, ...requests.map((r) => EvidenceReasonSchema.parse(r.reason))];
+      const reason = REASON_RANK.find((r) => reasons.includes(r)) ?? input.reason;
+      recorded.push({ input, reason, requestIds: requests.map((r) => r.id) });
     }
-    return { captureId: capture.id, reason, versionIds };
+    if (recorded.length === 0) return inputs.map(() => null);
+    const client = clientOf(tx);
+    const captures = await runPrepared<{ id: number; host_id: string }>(
+      client,
+      INSERT_CAPTURES.text,
+      INSERT_CAPTURES.json(
+        recorded.map(({ input, reason }) => ({
+          hostId: input.hostId,
+          probeRunId: input.probeRunId,
+          reason,
+          capturedAt: input.capturedAt,
+          itemCount: input.itemCount,
+          changedCount: input.versions.length,
+        })),
+      ),
+    );
+    const captureIdOf = new Map(captures.map((c) => [c.host_id, Number(c.id)]));
+    const versionIdsOf = await insertVersions(
+      client,
+      recorded.map(({ input }) => ({ input, captureId: captureIdOf.get(input.hostId) ?? 0 })),
+    );
+    const written = new Map<string, EvidenceCaptureWritten>();
+    for (const { input, reason, requestIds } of recorded) {
+      const captureId = captureIdOf.get(input.hostId);
+      if (captureId === undefined) throw new Error("evidence capture insert returned nothing");
+      const versionIds = versionIdsOf.get(input.hostId) ?? new Map<string, number>();
+      await writeAlerts(tx, input, versionIds);
+      if (requestIds.length > 0) {
+        await tx
+          .update(evidenceCaptureRequests)
+          .set({ captureId })
+          .where(inArray(evidenceCaptureRequests.id, requestIds));
+      }
+      written.set(input.hostId, { captureId, reason, versionIds });
+    }
+    return inputs.map((input) => written.get(input.hostId) ?? null);
   });
 }
 
+/** Marks the host's pending requests taken by this capture; returns them. */
+function takeRequests(tx: DrizzleTx, input: EvidenceCaptureWrite) {
+  return tx
+    .update(evidenceCaptureRequests)
+    .set({ takenAt: input.capturedAt })
+    .where(
+      and(
+        eq(evidenceCaptureRequests.hostId, input.hostId),
+        isNull(evidenceCaptureRequests.takenAt),
+      ),
+    )
+    .returning({ id: evidenceCaptureRequests.id, reason: evidenceCaptureRequests.reason });
+}
+
+const INSERT_CAPTURES = insertRowsStatement(evidenceCaptures, {
+  tail: 'returning "id", "host_id"',
+});
+
 const INSERT_VERSIONS = insertRowsStatement(evidenceVersions, {
-  tail: 'returning "id", "item_key", "sha256", "fingerprint", "is_absent"',
+  tail: 'returning "id", "host_id", "item_key", "sha256", "fingerprint", "is_absent"',
 });
 
 const UPSERT_HEADS = insertRowsStatement(evidenceHeads, {
@@ -240,44 +295,59 @@ const UPSERT_HEADS = insertRowsStatement(evidenceHeads, {
 
 type InsertedVersion = {
   id: string;
+  host_id: string;
   item_key: string;
   sha256: string;
   fingerprint: string;
   is_absent: boolean;
 };
 
-/** The changed versions and the heads they move: a first capture writes every item of a host. */
-async function insertVersions(client: SqlClient, input: EvidenceCaptureWrite, captureId: number) {
-  if (input.versions.length === 0) return new Map<string, number>();
+/**
+ * The changed versions of every capture and the heads they move (a first capture writes every
+ * item of a host): two statements for the batch. Returns each host's version ids by item key.
+ */
+async function insertVersions(
+  client: SqlClient,
+  captures: ReadonlyArray<{ input: EvidenceCaptureWrite; captureId: number }>,
+): Promise<Map<string, Map<string, number>>> {
+  const rows = captures.flatMap(({ input, captureId }) =>
+    input.versions.map((v) => ({
+      ...v,
+      hostId: input.hostId,
+      captureId,
+      probeRunId: input.probeRunId,
+      capturedAt: input.capturedAt,
+    })),
+  );
+  const byHost = new Map<string, Map<string, number>>();
+  if (rows.length === 0) return byHost;
   const inserted = await runPrepared<InsertedVersion>(
     client,
     INSERT_VERSIONS.text,
-    INSERT_VERSIONS.json(
-      input.versions.map((v) => ({
-        ...v,
-        hostId: input.hostId,
-        captureId,
-        probeRunId: input.probeRunId,
-        capturedAt: input.capturedAt,
-      })),
-    ),
+    INSERT_VERSIONS.json(rows),
   );
+  const capturedAtOf = new Map(captures.map(({ input }) => [input.hostId, input.capturedAt]));
   await runPrepared(
     client,
     UPSERT_HEADS.text,
     UPSERT_HEADS.json(
       inserted.map((v) => ({
-        hostId: input.hostId,
+        hostId: v.host_id,
         itemKey: v.item_key,
         versionId: Number(v.id),
         sha256: v.sha256,
         fingerprint: v.fingerprint,
         isAbsent: v.is_absent,
-        capturedAt: input.capturedAt,
+        capturedAt: capturedAtOf.get(v.host_id),
       })),
     ),
   );
-  return new Map(inserted.map((v) => [v.item_key, Number(v.id)]));
+  for (const v of inserted) {
+    const ids = byHost.get(v.host_id) ?? new Map<string, number>();
+    ids.set(v.item_key, Number(v.id));
+    byHost.set(v.host_id, ids);
+  }
+  return byHost;
 }
 
 async function writeAlerts(
