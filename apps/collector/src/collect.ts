@@ -1,14 +1,14 @@
 import { gzipSync } from "node:zlib";
 import type { Database } from "@holmes/db/client";
 import { type ProbeRunRecord, recordFailure } from "@holmes/db/queries/fleet-state";
-import { type PollTargetRow, pinHostKey, recordPresentedHostKey } from "@holmes/db/queries/hosts";
+import { type PollTargetRow, recordPresentedHostKey } from "@holmes/db/queries/hosts";
 import type { ProbeSection } from "@holmes/probes/commands";
 import type { ProbeError, SshConnectionPool } from "@holmes/probes/ssh";
 import { type CaptureEvidenceResult, keepPollEvidence } from "./evidence";
 import { updateFindingsAfterPoll, updateHostFindings } from "./findings";
 import type { StoredPoll } from "./host-state-memory";
 import { type PollOutcome, pollHost } from "./poll/poll-host";
-import { storeSnapshot } from "./store";
+import { storeHostKeyPin, storeSnapshot } from "./store";
 import { snapshotHashes, type WriteCache } from "./write-cache";
 
 export type CollectorSettings = {
@@ -95,7 +95,11 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
   if (outcome.ok) {
     const pinnedHostKey = host.pinnedHostKey ?? outcome.hostKeyFingerprint;
     if (!host.pinnedHostKey && outcome.hostKeyFingerprint) {
-      await pinHostKey(deps.db, host.id, outcome.hostKeyFingerprint, startedAt);
+      await storeHostKeyPin(deps.db, {
+        hostId: host.id,
+        fingerprint: outcome.hostKeyFingerprint,
+        at: startedAt,
+      });
     }
     const status = outcome.problems.length > 0 ? "partial" : "ok";
     const hashes = snapshotHashes(outcome.snapshot);

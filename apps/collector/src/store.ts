@@ -17,6 +17,7 @@ import {
 import { recordSnapshots, type SnapshotWrite } from "@holmes/db/queries/fleet-state";
 import { type HostHistory, loadDegradedByDesignOf } from "@holmes/db/queries/host-history";
 import { loadHostStatesWithHistory } from "@holmes/db/queries/host-state";
+import { type HostKeyPin, pinHostKeys } from "@holmes/db/queries/hosts";
 import { createGroupCommit, type GroupCommit } from "./group-commit";
 
 /**
@@ -32,6 +33,7 @@ type Store = {
   evidenceHeads: GroupCommit<string, Map<string, EvidenceHead>>;
   evidenceCapture: GroupCommit<EvidenceCaptureWrite, EvidenceCaptureWritten | null>;
   hostState: GroupCommit<HostStateRequest, StateWithHistory | null>;
+  pinHostKey: GroupCommit<HostKeyPin, void>;
 };
 
 /** What the findings read of a host: loadHostState's options, per host. */
@@ -108,6 +110,14 @@ function storeOf(db: Database): Store {
       maxItems: MAX_HOSTS,
       parallel: PARALLEL,
     }),
+    pinHostKey: createGroupCommit({
+      flush: async (pins) => {
+        await pinHostKeys(db, pins);
+        return pins.map(() => undefined);
+      },
+      maxItems: MAX_HOSTS,
+      parallel: PARALLEL,
+    }),
   };
   stores.set(db, store);
   return store;
@@ -134,6 +144,11 @@ export function evidenceStateOf(db: Database, hostId: string): Promise<EvidenceH
 }
 
 /** The newest version of each of the host's evidence items, read with the other polls'. */
+/** pinHostKey (trust on first use), grouped with the other first polls in flight. */
+export function storeHostKeyPin(db: Database, pin: HostKeyPin): Promise<void> {
+  return storeOf(db).pinHostKey(pin);
+}
+
 /** writeEvidenceCapture, grouped with the other polls' captures. */
 export function storeEvidenceCapture(
   db: Database,

@@ -5,6 +5,7 @@ import {
   findingEvents,
   findings,
   hostCollection,
+  hosts as hostsTable,
   kernelEvents,
   mdArrays,
   mounts,
@@ -13,7 +14,7 @@ import {
 import { testDatabaseKinds, useTestDatabase } from "../testing";
 import { reconcileHostsFindings } from "./findings";
 import { type HostSnapshot, recordSnapshots } from "./fleet-state";
-import { addHosts, listPollTargets } from "./hosts";
+import { addHosts, listPollTargets, pinHostKeys } from "./hosts";
 
 const T0 = new Date("2026-06-01T03:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -174,5 +175,23 @@ describe.each(testDatabaseKinds())("writes of several hosts at once on %s", (kin
         { hostId: a, drafts: [], now: at(3) },
       ]),
     ).rejects.toThrow(/each host once/);
+  });
+
+  it("pins several hosts' first keys in one statement, never over a key already pinned", async () => {
+    const { db } = database();
+    const [a = "", b = "", kept = ""] = await hosts("pin-a", "pin-b", "pin-kept");
+    await pinHostKeys(db, [{ hostId: kept, fingerprint: "SHA256:first", at: at(0) }]);
+    await pinHostKeys(db, [
+      { hostId: a, fingerprint: "SHA256:a", at: at(1) },
+      { hostId: b, fingerprint: "SHA256:b", at: at(2) },
+      { hostId: kept, fingerprint: "SHA256:other", at: at(2) },
+    ]);
+    const rows = await db
+      .select({ id: hostsTable.id, key: hostsTable.pinnedHostKey, at: hostsTable.pinnedHostKeyAt })
+      .from(hostsTable);
+    const byId = new Map(rows.map((row) => [row.id, [row.key, row.at]]));
+    expect(byId.get(a)).toEqual(["SHA256:a", at(1)]);
+    expect(byId.get(b)).toEqual(["SHA256:b", at(2)]);
+    expect(byId.get(kept)).toEqual(["SHA256:first", at(0)]);
   });
 });

@@ -2,6 +2,7 @@ import { AppError } from "@holmes/core";
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { hostCollection, hosts, sshCredentials } from "../schema";
+import { runPrepared } from "./json-rows";
 
 /** What the collector needs to poll a host. The sealed key never leaves the collector. */
 export type PollTargetRow = {
@@ -48,17 +49,27 @@ export async function listPollTargets(
   return rows;
 }
 
-/** Trust on first use: pins the key a host presented, only if nothing was pinned meanwhile. */
-export async function pinHostKey(
-  db: Database,
-  hostId: string,
-  fingerprint: string,
-  at: Date,
-): Promise<void> {
-  await db
-    .update(hosts)
-    .set({ pinnedHostKey: fingerprint, pinnedHostKeyAt: at, updatedAt: at })
-    .where(and(eq(hosts.id, hostId), isNull(hosts.pinnedHostKey)));
+export type HostKeyPin = { hostId: string; fingerprint: string; at: Date };
+
+/** Constant text (json-rows.ts): one prepared statement pins a batch of any size. */
+const PIN_HOST_KEYS = `
+  update hosts h
+  set pinned_host_key = p.fingerprint, pinned_host_key_at = p.at, updated_at = p.at
+  from json_to_recordset($1::json) as p(host_id uuid, fingerprint text, at timestamptz)
+  where h.id = p.host_id and h.pinned_host_key is null`;
+
+/**
+ * Trust on first use: pins the key each host presented, only if nothing was pinned meanwhile. One
+ * statement for several hosts, as the collector's first polls find them.
+ */
+export async function pinHostKeys(db: Database, pins: readonly HostKeyPin[]): Promise<void> {
+  if (pins.length === 0) return;
+  const rows = pins.map((pin) => ({
+    host_id: pin.hostId,
+    fingerprint: pin.fingerprint,
+    at: pin.at.toISOString(),
+  }));
+  await runPrepared(db.$client, PIN_HOST_KEYS, JSON.stringify(rows));
 }
 
 /** A changed key: remembered for an admin to review; polling stops until then. */
