@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import ssh2, { type AuthContext, type Connection, type ParsedKey } from "ssh2";
 import { type Fleet, hostAt } from "../simulate";
+import { withKeyObjects } from "../ssh/parsed-keys";
 import { answerExec } from "./answer";
 
 // ssh2 is CommonJS: Node's ESM loader cannot see its named exports, so take them off the default.
@@ -29,33 +30,37 @@ export type SimServer = { port: number; close: () => Promise<void>; execCount: (
  * scenario makes unreachable drops the connection at authentication.
  */
 export async function startSimServer(options: SimServerOptions): Promise<SimServer> {
-  const allowed = parseKeyOrThrow(options.authorizedKey);
+  // With KeyObjects: every handshake signs with the host key and checks the client's signature.
+  const allowed = withKeyObjects(parseKeyOrThrow(options.authorizedKey, "authorized key"));
   const now = options.now ?? Date.now;
   let execs = 0;
-  const server = new Server({ hostKeys: [options.hostKey] }, (client) => {
-    // Like OpenSSH's sshd, which writes a turn's packets together: without no-delay, ssh2's
-    // packet-per-write meets the client's delayed ACK and each exchange stalls ~40 ms.
-    (client as Connection & { setNoDelay(noDelay: boolean): void }).setNoDelay(true);
-    let hostname: string | null = null;
-    client.on("authentication", (ctx) => {
-      const model = hostAt(options.fleet, ctx.username, now());
-      if (!model?.isReachable) return void client.end();
-      if (!isAuthorized(ctx, allowed)) return ctx.reject(["publickey"]);
-      hostname = ctx.username;
-      ctx.accept();
-    });
-    client.on("ready", () =>
-      serveSessions(
-        client,
-        () => hostname,
-        options.fleet,
-        now,
-        () => execs++,
-        options.answerDelayMs ?? 0,
-      ),
-    );
-    client.on("error", () => {});
-  });
+  const server = new Server(
+    { hostKeys: [{ key: withKeyObjects(parseKeyOrThrow(options.hostKey, "host key")) }] },
+    (client) => {
+      // Like OpenSSH's sshd, which writes a turn's packets together: without no-delay, ssh2's
+      // packet-per-write meets the client's delayed ACK and each exchange stalls ~40 ms.
+      (client as Connection & { setNoDelay(noDelay: boolean): void }).setNoDelay(true);
+      let hostname: string | null = null;
+      client.on("authentication", (ctx) => {
+        const model = hostAt(options.fleet, ctx.username, now());
+        if (!model?.isReachable) return void client.end();
+        if (!isAuthorized(ctx, allowed)) return ctx.reject(["publickey"]);
+        hostname = ctx.username;
+        ctx.accept();
+      });
+      client.on("ready", () =>
+        serveSessions(
+          client,
+          () => hostname,
+          options.fleet,
+          now,
+          () => execs++,
+          options.answerDelayMs ?? 0,
+        ),
+      );
+      client.on("error", () => {});
+    },
+  );
   await new Promise<void>((resolve) =>
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve),
   );
@@ -110,11 +115,10 @@ function isAuthorized(ctx: AuthContext, allowed: ParsedKey): boolean {
   );
 }
 
-function parseKeyOrThrow(text: string): ParsedKey {
+function parseKeyOrThrow(text: string, what: "authorized key" | "host key"): ParsedKey {
   const parsed = utils.parseKey(text);
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (!key || key instanceof Error)
-    throw new Error("the sim's authorized key is not a valid public key");
+  if (!key || key instanceof Error) throw new Error(`the sim's ${what} is not a valid key`);
   return key;
 }
 

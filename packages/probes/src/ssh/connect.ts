@@ -7,6 +7,7 @@ import ssh2, {
   type ClientErrorExtensions,
   type ConnectConfig,
   type KexAlgorithm,
+  type PublicKeyAuthMethod,
   type ServerHostKeyAlgorithm,
 } from "ssh2";
 
@@ -17,6 +18,7 @@ type Client = InstanceType<typeof Client>;
 type ClientError = Error & ClientErrorExtensions & { code?: string };
 
 import { fingerprintHostKey } from "./fingerprint";
+import { parsedPrivateKey } from "./parsed-keys";
 import { hostKeyChangedError, type ProbeError, probeError } from "./probe-error";
 import { createSshTransport, type SshTransport } from "./ssh-transport";
 
@@ -120,7 +122,6 @@ function startHandshake(
   const config: ConnectConfig = {
     sock: socket,
     username: options.username,
-    privateKey: options.privateKey,
     hostVerifier: (key: Buffer): boolean => {
       check.presented = fingerprintHostKey(key);
       check.isRejected =
@@ -134,7 +135,16 @@ function startHandshake(
     keepaliveCountMax: 3,
     tryKeyboard: false,
   };
-  if (options.passphrase !== undefined) config.passphrase = options.passphrase;
+  const key = parsedPrivateKey(options.privateKey, options.passphrase);
+  if (typeof key === "string" || Buffer.isBuffer(key)) {
+    // Unparsable: given as text, so that connect throws for it below.
+    config.privateKey = key;
+    if (options.passphrase !== undefined) config.passphrase = options.passphrase;
+  } else {
+    // ssh2 takes a parsed key only through an auth method, not as `privateKey`.
+    const publicKey: PublicKeyAuthMethod = { type: "publickey", username: options.username, key };
+    config.authHandler = [publicKey];
+  }
   try {
     client.connect(config);
   } catch {
