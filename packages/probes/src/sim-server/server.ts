@@ -31,36 +31,34 @@ export type SimServer = { port: number; close: () => Promise<void>; execCount: (
  */
 export async function startSimServer(options: SimServerOptions): Promise<SimServer> {
   // With KeyObjects: every handshake signs with the host key and checks the client's signature.
+  const hostKey = withKeyObjects(parseKeyOrThrow(options.hostKey, "host key"));
   const allowed = withKeyObjects(parseKeyOrThrow(options.authorizedKey, "authorized key"));
   const now = options.now ?? Date.now;
   let execs = 0;
-  const server = new Server(
-    { hostKeys: [{ key: withKeyObjects(parseKeyOrThrow(options.hostKey, "host key")) }] },
-    (client) => {
-      // Like OpenSSH's sshd, which writes a turn's packets together: without no-delay, ssh2's
-      // packet-per-write meets the client's delayed ACK and each exchange stalls ~40 ms.
-      (client as Connection & { setNoDelay(noDelay: boolean): void }).setNoDelay(true);
-      let hostname: string | null = null;
-      client.on("authentication", (ctx) => {
-        const model = hostAt(options.fleet, ctx.username, now());
-        if (!model?.isReachable) return void client.end();
-        if (!isAuthorized(ctx, allowed)) return ctx.reject(["publickey"]);
-        hostname = ctx.username;
-        ctx.accept();
-      });
-      client.on("ready", () =>
-        serveSessions(
-          client,
-          () => hostname,
-          options.fleet,
-          now,
-          () => execs++,
-          options.answerDelayMs ?? 0,
-        ),
-      );
-      client.on("error", () => {});
-    },
-  );
+  const server = new Server({ hostKeys: [{ key: hostKey }] }, (client) => {
+    // Like OpenSSH's sshd, which writes a turn's packets together: without no-delay, ssh2's
+    // packet-per-write meets the client's delayed ACK and each exchange stalls ~40 ms.
+    (client as Connection & { setNoDelay(noDelay: boolean): void }).setNoDelay(true);
+    let hostname: string | null = null;
+    client.on("authentication", (ctx) => {
+      const model = hostAt(options.fleet, ctx.username, now());
+      if (!model?.isReachable) return void client.end();
+      if (!isAuthorized(ctx, allowed)) return ctx.reject(["publickey"]);
+      hostname = ctx.username;
+      ctx.accept();
+    });
+    client.on("ready", () =>
+      serveSessions(
+        client,
+        () => hostname,
+        options.fleet,
+        now,
+        () => execs++,
+        options.answerDelayMs ?? 0,
+      ),
+    );
+    client.on("error", () => {});
+  });
   await new Promise<void>((resolve) =>
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve),
   );
