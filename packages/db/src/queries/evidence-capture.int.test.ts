@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
@@ -7,46 +6,13 @@ import {
   evidenceHeads,
   evidenceVersions,
 } from "../schema";
-import { testDatabaseKinds, useTestDatabase } from "../testing";
-import {
-  type EvidenceCaptureWrite,
-  loadEvidenceHeads,
-  writeEvidenceCapture,
-  writeEvidenceCaptures,
-} from "./evidence-capture";
+import { evidenceWrite, testDatabaseKinds, useTestDatabase } from "../testing";
+import { loadEvidenceHeads, writeEvidenceCapture, writeEvidenceCaptures } from "./evidence-capture";
 import { addHosts, listPollTargets } from "./hosts";
 
 const T0 = new Date("2026-06-01T03:00:00Z");
-const sha = (text: string) => createHash("sha256").update(text).digest("hex");
-
-function capture(
-  hostId: string,
-  contents: Record<string, string>,
-  isDue = false,
-): EvidenceCaptureWrite {
-  return {
-    hostId,
-    probeRunId: null,
-    reason: "poll",
-    capturedAt: T0,
-    itemCount: Object.keys(contents).length,
-    versions: Object.entries(contents).map(([itemKey, content]) => ({
-      itemKey,
-      kind: itemKey.split(":")[0] ?? itemKey,
-      label: itemKey,
-      source: "test",
-      content,
-      sha256: sha(content),
-      fingerprint: sha(content),
-      isAbsent: false,
-      summary: null,
-    })),
-    alerts: [],
-    resolves: [],
-    isDue,
-    hasPendingRequest: false,
-  };
-}
+const capture = (hostId: string, contents: Record<string, string>, isDue = false) =>
+  evidenceWrite(hostId, contents, T0, { isDue });
 
 describe.each(testDatabaseKinds())("evidence captures of several hosts at once on %s", (kind) => {
   const database = useTestDatabase(kind);

@@ -1,9 +1,8 @@
-import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "../client";
 import { auditLog, evidenceCaptures, evidenceVersions } from "../schema";
-import { testDatabaseKinds, useTestDatabase } from "../testing";
+import { evidenceWrite, testDatabaseKinds, useTestDatabase } from "../testing";
 import { writeEvidenceCapture } from "./evidence-capture";
 import { pruneEvidence } from "./evidence-retention";
 import { addHosts, listPollTargets } from "./hosts";
@@ -13,35 +12,10 @@ const HOUR = 3_600_000;
 // A Wednesday noon: "-200 d" and "-200 d + 1 h" fall in the same calendar week.
 const NOW = new Date("2025-06-04T12:00:00Z");
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
-const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Stores one version of one item as a capture of its own, as a poll that changed it would. */
 async function store(db: Database, hostId: string, itemKey: string, at: Date, content: string) {
-  const isAbsent = content === "";
-  const written = await writeEvidenceCapture(db, {
-    hostId,
-    probeRunId: null,
-    reason: "poll",
-    capturedAt: at,
-    itemCount: 1,
-    versions: [
-      {
-        itemKey,
-        kind: itemKey.split(":")[0] ?? itemKey,
-        label: itemKey,
-        source: "test",
-        content,
-        sha256: sha(content),
-        fingerprint: sha(content),
-        isAbsent,
-        summary: null,
-      },
-    ],
-    alerts: [],
-    resolves: [],
-    isDue: false,
-    hasPendingRequest: false,
-  });
+  const written = await writeEvidenceCapture(db, evidenceWrite(hostId, { [itemKey]: content }, at));
   return written?.versionIds.get(itemKey) ?? 0;
 }
 

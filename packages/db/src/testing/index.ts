@@ -89,4 +89,5 @@ export function useTestDatabase(kind: TestDatabaseKind): () => TestDatabase {
   };
 }
 
+export { evidenceWrite } from "./evidence-fixture";
 export { seedStorageHost } from "./host-fixture";
