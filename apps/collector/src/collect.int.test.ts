@@ -140,6 +140,35 @@ describe.each(testDatabaseKinds())("collector against the simulated fleet on %s"
     expect(sim.execCount()).toBeGreaterThan(execsBefore);
   }, 120_000);
 
+  it("reads SMART again once its own interval has passed since the last read, however often the host was polled between", async () => {
+    const { db } = database();
+    // The host whose disk wears out: its SMART counts climb for hours, and must be seen to.
+    const hostname = fleet.scenarioHosts["disk-wearout-rebuild"] ?? "";
+    // Later than the polls of the tests above, minute by minute on a clock of the test's own.
+    const start = Date.now() + 3_600_000;
+    const pollAt = async (minutes: number) => {
+      const at = new Date(start + minutes * 60_000);
+      const [result] = await collectHosts(
+        { ...deps(), now: () => at },
+        await listPollTargets(db, [hostname]),
+      );
+      expect(result?.status).toBe("ok");
+      const snapshot = result?.outcome?.ok ? result.outcome.snapshot : null;
+      return snapshot?.disks === null ? "no SMART" : `${snapshot?.disks.length} disks read`;
+    };
+    const lastSmartAt = async () => (await listPollTargets(db, [hostname]))[0]?.lastSmartAt;
+
+    // The tests above read SMART an hour ago by this clock, so it is due.
+    expect(await pollAt(0)).toMatch(/^[1-9]\d* disks read$/);
+    expect(await lastSmartAt()).toEqual(new Date(start));
+    const between = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+    for (const minute of between) expect(await pollAt(minute)).toBe("no SMART");
+    expect(await lastSmartAt()).toEqual(new Date(start));
+    // 10 minutes after the last read, though the last poll was a minute ago.
+    expect(await pollAt(10)).toMatch(/^[1-9]\d* disks read$/);
+    expect(await lastSmartAt()).toEqual(new Date(start + 600_000));
+  }, 120_000);
+
   it("times out a host that accepts TCP and never speaks, without delaying the others", async () => {
     const { db } = database();
     const silent = createServer(() => {});

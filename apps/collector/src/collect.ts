@@ -162,8 +162,8 @@ async function pollOnce(
     return { ok: false, error: { code: "AUTH_FAILED", message }, sections: [] };
   }
   const isSmartDue =
-    !host.lastSuccessAt ||
-    startedAt.getTime() - host.lastSuccessAt.getTime() >= deps.settings.smartIntervalMs;
+    !host.lastSmartAt ||
+    startedAt.getTime() - host.lastSmartAt.getTime() >= deps.settings.smartIntervalMs;
   const target = {
     name: host.name,
     address: host.address,

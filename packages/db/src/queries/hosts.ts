@@ -17,6 +17,7 @@ export type PollTargetRow = {
   pinnedHostKey: string | null;
   presentedHostKey: string | null;
   lastSuccessAt: Date | null;
+  lastSmartAt: Date | null;
   nextAttemptAt: Date | null;
   consecutiveFailures: number;
 };
@@ -38,6 +39,7 @@ export async function listPollTargets(
       pinnedHostKey: hosts.pinnedHostKey,
       presentedHostKey: hosts.presentedHostKey,
       lastSuccessAt: hostCollection.lastSuccessAt,
+      lastSmartAt: hostCollection.lastSmartAt,
       nextAttemptAt: hostCollection.nextAttemptAt,
       consecutiveFailures: sql<number>`coalesce(${hostCollection.consecutiveFailures}, 0)`,
     })

@@ -208,6 +208,7 @@ const SUCCESS_COLUMNS = [
   "state",
   "lastAttemptAt",
   "lastSuccessAt",
+  "lastSmartAt",
   "lastDurationMs",
   "consecutiveFailures",
   "nextAttemptAt",
@@ -218,7 +219,8 @@ const SUCCESS_COLUMNS = [
 
 const UPSERT_SUCCESS = insertRowsStatement(hostCollection, {
   keys: ["hostId", ...SUCCESS_COLUMNS],
-  tail: onConflictUpdate(
+  // A poll without SMART (most of them: it has its own, longer interval) keeps the last one's time.
+  tail: `${onConflictUpdate(
     ["host_id"],
     [
       "state",
@@ -231,7 +233,7 @@ const UPSERT_SUCCESS = insertRowsStatement(hostCollection, {
       "os_name",
       "missing_tools",
     ],
-  ),
+  )}, "last_smart_at" = coalesce(excluded."last_smart_at", "host_collection"."last_smart_at")`,
 });
 
 async function markSuccess(tx: SqlClient, writes: readonly SnapshotWrite[]) {
@@ -241,6 +243,7 @@ async function markSuccess(tx: SqlClient, writes: readonly SnapshotWrite[]) {
     state: run.status === "partial" ? "partial" : "ok",
     lastAttemptAt: snapshot.observedAt,
     lastSuccessAt: snapshot.observedAt,
+    lastSmartAt: snapshot.disks === null ? null : snapshot.observedAt,
     lastDurationMs: run.durationMs,
     consecutiveFailures: 0,
     nextAttemptAt: null,

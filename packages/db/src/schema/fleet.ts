@@ -68,6 +68,8 @@ export const hostCollection = pgTable("host_collection", {
   state: text().notNull().default("never"),
   lastAttemptAt: timestamp({ withTimezone: true }),
   lastSuccessAt: timestamp({ withTimezone: true }),
+  /** The last successful poll that read SMART (it runs on its own, longer interval). */
+  lastSmartAt: timestamp({ withTimezone: true }),
   lastErrorAt: timestamp({ withTimezone: true }),
   lastErrorCode: text(),
   lastErrorMessage: text(),

@@ -1,0 +1,1 @@
+ALTER TABLE "host_collection" ADD COLUMN "last_smart_at" timestamp with time zone;
