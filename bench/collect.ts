@@ -72,7 +72,10 @@ process.once("SIGINT", () => {
   void cleanUp().finally(() => process.exit(130));
 });
 
-/** The round-1 composite the collector sends on every steady poll (identical for every host). */
+/**
+ * The fixed part of what the collector sends on every poll (identical for every host): discovery.
+ * A steady poll sends it together with the details of each host's own devices, in one round trip.
+ */
 function comparisonCommand(): { command: string; commands: number } {
   const plan = discoveryProbe({
     useSudo: false,
@@ -142,7 +145,7 @@ async function benchSize(hosts: number): Promise<void> {
 
   const { commands } = comparisonCommand();
   console.log(
-    `  the same hosts, the same round-1 composite (${commands} commands, ${TOOL_FORKS} in parallel):`,
+    `  the same hosts, the same discovery composite (${commands} commands, ${TOOL_FORKS} in parallel):`,
   );
   const setup = writeToolFiles({
     dir: join(dir, "tools"),
@@ -156,7 +159,7 @@ async function benchSize(hosts: number): Promise<void> {
   const cold = figures.cycles[0];
   if (!steady || !cold) throw new Error("the collector worker reported no cycles");
   console.log(
-    "  tool time ÷ Holmes time (Holmes does 2 round trips + parse + store per host; the tools do\n  round 1 only and store nothing, a lighter job):",
+    "  tool time ÷ Holmes time (Holmes sends discovery with each host's details, parses and stores;\n  the tools run discovery only and store nothing, a lighter job):",
   );
   const pollOnly = figures.cycles.find((c) => c.label === "poll+parse only");
   const ratio = printRatios(steady, pollOnly, tools);

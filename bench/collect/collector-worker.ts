@@ -19,6 +19,7 @@ import {
 } from "@holmes/collector";
 import { createDb } from "@holmes/db/client";
 import { listPollTargets, type PollTargetRow } from "@holmes/db/queries/hosts";
+import type { DiscoveredNames } from "@holmes/probes/commands";
 import { SshConnectionPool } from "@holmes/probes/ssh";
 import { peakRssMb, processCpuMs } from "./process-cpu";
 import { WriteMeter } from "./write-meter";
@@ -91,6 +92,7 @@ function percentile(sorted: readonly number[], p: number): number {
 function pollOnly(
   pool: SshConnectionPool,
   privateKeyFor: (host: PollTargetRow) => Promise<string>,
+  knownDevices: ReadonlyMap<string, DiscoveredNames>,
 ): CycleRun {
   return async (targets) => {
     const results: Array<Omit<HostResult, "outcome">> = [];
@@ -109,6 +111,7 @@ function pollOnly(
             useSudo: host.useSudo,
             kernelLogSinceEpochSeconds: Math.floor((host.lastSuccessAt?.getTime() ?? 0) / 1000),
             isSmartDue: false,
+            expectedDevices: knownDevices.get(host.id),
           },
           pool,
           SETTINGS,
@@ -143,6 +146,7 @@ async function main(options: WorkerOptions): Promise<void> {
   const privateKeyFor = createKeyResolver({ defaultKeyPath: options.keyPath });
   // As the long-running collector does: unchanged current state is not rewritten.
   const writeCache = new WriteCache();
+  const knownDevices = new Map<string, DiscoveredNames>();
   const databasePids = async (): Promise<number[]> => {
     if (options.databasePid !== null) return [options.databasePid];
     const rows = await handle.sql<Array<{ pid: number }>>`
@@ -161,6 +165,7 @@ async function main(options: WorkerOptions): Promise<void> {
           privateKeyFor,
           now: () => new Date(),
           writeCache,
+          knownDevices,
           keepOutcomes: false,
         },
         targets,
@@ -214,7 +219,7 @@ async function main(options: WorkerOptions): Promise<void> {
   const cycles = [await cycle("cold", collect(SETTINGS))];
   for (let i = 0; i < options.steadyCycles; i++)
     cycles.push(await cycle("steady", collect(SETTINGS)));
-  cycles.push(await cycle("poll+parse only", pollOnly(pool, privateKeyFor)));
+  cycles.push(await cycle("poll+parse only", pollOnly(pool, privateKeyFor, knownDevices)));
   cycles.push(await cycle("steady+smart", collect({ ...SETTINGS, smartIntervalMs: 0 })));
   const figures: WorkerFigures = {
     cycles,

@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import type { Database } from "@holmes/db/client";
 import { type ProbeRunRecord, recordFailure } from "@holmes/db/queries/fleet-state";
 import { type PollTargetRow, recordPresentedHostKey } from "@holmes/db/queries/hosts";
-import type { ProbeSection } from "@holmes/probes/commands";
+import type { DiscoveredNames, ProbeSection } from "@holmes/probes/commands";
 import type { ProbeError, SshConnectionPool } from "@holmes/probes/ssh";
 import { type CaptureEvidenceResult, keepPollEvidence } from "./evidence";
 import { updateFindingsAfterPoll, updateHostFindings } from "./findings";
@@ -35,6 +35,11 @@ export type CollectDeps = {
    * host's state in memory so its findings need not read it back after every poll.
    */
   writeCache?: WriteCache;
+  /**
+   * What each host's last poll found, kept by a long-running collector: the next poll reads those
+   * devices' details in its first round trip, so an unchanged host answers in one.
+   */
+  knownDevices?: Map<string, DiscoveredNames>;
   /**
    * Keep each host's parsed outcome (raw outputs included) in its result; default true, for
    * one-shot callers that print or inspect it. A long-running collector passes false: a cycle
@@ -101,6 +106,7 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
         at: startedAt,
       });
     }
+    deps.knownDevices?.set(host.id, outcome.devices);
     const status = outcome.problems.length > 0 ? "partial" : "ok";
     const hashes = snapshotHashes(outcome.snapshot);
     let probeRunId: number;
@@ -176,6 +182,7 @@ async function pollOnce(
       ? Math.floor(host.lastSuccessAt.getTime() / 1000)
       : 0,
     isSmartDue,
+    expectedDevices: deps.knownDevices?.get(host.id),
   };
   return pollHost(target, deps.pool, deps.settings, startedAt);
 }

@@ -58,6 +58,7 @@ export async function startQueueCollector(options: {
     privateKeyFor: options.privateKeyFor,
     now: () => new Date(),
     writeCache,
+    knownDevices: new Map(),
     // The cycle window keeps results until the heartbeat; their raw outputs are not needed.
     keepOutcomes: false,
   };

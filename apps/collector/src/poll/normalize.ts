@@ -21,7 +21,7 @@ import {
 } from "./normalize-mounts";
 import type { PollReader } from "./sections";
 
-/** What round 1 found, for round 2 to ask about by name. */
+/** What discovery found, for the details to ask about by name. */
 export function discoveredNames(reader: PollReader): DiscoveredNames {
   const mdstat = reader.parse("mdstat", parseMdstat);
   const lsblk = reader.parse("lsblk", parseLsblk);

@@ -1,6 +1,7 @@
 import type { HostSnapshot } from "@holmes/db/queries/fleet-state";
 import {
   type CommandInvocation,
+  type DiscoveredNames,
   detailProbe,
   discoveryProbe,
   type ProbePlan,
@@ -24,6 +25,8 @@ export type PollTarget = {
   kernelLogSinceEpochSeconds: number;
   /** SMART runs on its own, longer interval, so most polls skip the per-disk reads. */
   isSmartDue: boolean;
+  /** What this host's previous poll found (`devices` of its outcome), if this process kept it. */
+  expectedDevices?: DiscoveredNames;
 };
 
 export type PollTimeouts = {
@@ -41,13 +44,16 @@ export type PollOutcome =
       rejected: Array<{ value: string; reason: string }>;
       sections: ProbeSection[];
       hostKeyFingerprint: string | null;
+      /** What discovery found; the next poll passes it as `expectedDevices`. */
+      devices: DiscoveredNames;
     }
   | { ok: false; error: ProbeError; sections: ProbeSection[] };
 
 /**
- * One poll of one host: two composite round trips on the pooled connection (discovery, then the
- * per-device details by validated name), parsed and normalized. Never throws for host-side
- * trouble: an unreachable host, a changed key or a hung command come back as `ok: false`.
+ * One poll of one host: composite round trips on the pooled connection (discovery with the details
+ * of the devices expected, then the details of any others discovery found, by validated name),
+ * parsed and normalized. Never throws for host-side trouble: an unreachable host, a changed key or
+ * a hung command come back as `ok: false`.
  */
 export async function pollHost(
   target: PollTarget,
@@ -78,24 +84,33 @@ export async function pollHost(
     return { ...result, sections: splitProbeOutput(result.stdout) };
   };
 
+  // Disks are read (SMART, partition table) on SMART's own interval only.
+  const smartRead = (names: DiscoveredNames) =>
+    target.isSmartDue ? names : { ...names, disks: [] };
+  const options = { useSudo: target.useSudo };
   const discovery = discoveryProbe({
-    useSudo: target.useSudo,
+    ...options,
     kernelLogSinceEpochSeconds: target.kernelLogSinceEpochSeconds,
+    expected: target.expectedDevices && smartRead(target.expectedDevices),
   });
   const first = await run(discovery);
   if (!first.ok) return { ok: false, error: first.error, sections: [] };
-  const firstCommands = pairSections(discovery.invocations, first.sections);
-  const names = discoveredNames(new PollReader(firstCommands));
-  const detail = detailProbe(target.isSmartDue ? names : { ...names, disks: [] }, {
-    useSudo: target.useSudo,
-  });
-  const second = await run(detail);
-  if (!second.ok) return { ok: false, error: second.error, sections: first.sections };
-
-  const reader = new PollReader([
-    ...firstCommands,
-    ...pairSections(detail.invocations, second.sections),
-  ]);
+  const devices = discoveredNames(
+    new PollReader(pairSections(discovery.discovery, first.sections)),
+  );
+  const read = new Set(first.sections.map((section) => section.id));
+  const detail = detailProbe(smartRead(devices), options, read);
+  const second = detail.invocations.length > 0 ? await run(detail) : null;
+  if (second && !second.ok) return { ok: false, error: second.error, sections: first.sections };
+  // An expected device that discovery no longer finds: its details were read, and are dropped.
+  const used = new Set([...discovery.discovery, ...detail.details].flatMap(fallbackIds));
+  const gone = new Set(discovery.invocations.flatMap(fallbackIds).filter((id) => !used.has(id)));
+  const sections = [...first.sections, ...(second?.sections ?? [])].filter(
+    (section) => !gone.has(section.id),
+  );
+  const reader = new PollReader(
+    pairSections([...discovery.discovery, ...detail.details], sections),
+  );
   // Detached: the write cache keeps the snapshot (as host state) long after the raw output.
   const snapshot = detachStrings(
     buildSnapshot(reader, observedAt, { isSmartDue: target.isSmartDue }),
@@ -105,9 +120,17 @@ export async function pollHost(
     snapshot,
     problems: detachStrings(reader.problems),
     rejected: [...discovery.rejected, ...detail.rejected],
-    sections: [...first.sections, ...second.sections],
-    hostKeyFingerprint: second.hostKeyFingerprint ?? first.hostKeyFingerprint,
+    sections,
+    hostKeyFingerprint: second?.hostKeyFingerprint ?? first.hostKeyFingerprint,
+    // Detached too: the collector keeps it until the host's next poll.
+    devices: detachStrings(devices),
   };
+}
+
+function fallbackIds(invocation: CommandInvocation): string[] {
+  return invocation.fallback
+    ? [invocation.id, ...fallbackIds(invocation.fallback)]
+    : [invocation.id];
 }
 
 /**

@@ -31,6 +31,38 @@ describe("discoveryProbe", () => {
     expect(parseComposite(plan.script)).toEqual(plan.invocations);
     expect(parseComposite(plan.command)).toEqual(plan.invocations);
     expect(plan.timeoutMs).toBeGreaterThan(100_000);
+    expect(plan.discovery).toEqual(plan.invocations);
+  });
+
+  it("also reads the details of the devices expected, after the fixed commands", () => {
+    const options = { useSudo: true, kernelLogSinceEpochSeconds: 1_700_000_000 };
+    const plain = discoveryProbe(options);
+    const plan = discoveryProbe({
+      ...options,
+      expected: { arrays: ["md0"], members: ["sda1"], disks: [], volumeGroups: ["vg0"] },
+    });
+    expect(plan.discovery).toEqual(plain.invocations);
+    expect(plan.invocations.map((invocation) => invocation.id)).toEqual([
+      ...plain.invocations.map((invocation) => invocation.id),
+      "mdadm-detail:/dev/md0",
+      "mdadm-examine:/dev/sda1",
+      "lvm-backup:vg0",
+    ]);
+    expect(parseComposite(plan.command)).toEqual(plan.invocations);
+    expect(plan.timeoutMs).toBeGreaterThan(plain.timeoutMs);
+  });
+
+  it("leaves an expected name that fails validation out, for the details to reject", () => {
+    const plan = discoveryProbe({
+      useSudo: false,
+      kernelLogSinceEpochSeconds: 0,
+      expected: { ...NO_NAMES, arrays: ["md0;reboot", "md1"] },
+    });
+    expect(plan.invocations.map((invocation) => invocation.id).slice(-1)).toEqual([
+      "mdadm-detail:/dev/md1",
+    ]);
+    expect(plan.script).not.toContain("reboot");
+    expect(plan.rejected).toEqual([]);
   });
 });
 
@@ -112,6 +144,23 @@ describe("detailProbe", () => {
       }),
       { numRuns: 1_000 },
     );
+  });
+
+  it("asks only for what the first round trip did not read, and lists every detail", () => {
+    const names = { arrays: ["md0", "md1"], members: [], disks: ["sda"], volumeGroups: [] };
+    const plan = detailProbe(
+      names,
+      { useSudo: true },
+      new Set(["mdadm-detail:/dev/md0", "smartctl:/dev/sda", "sfdisk-dump:/dev/sda"]),
+    );
+    expect(plan.invocations.map((invocation) => invocation.id)).toEqual(["mdadm-detail:/dev/md1"]);
+    expect(plan.details.map((invocation) => invocation.id)).toEqual([
+      "mdadm-detail:/dev/md0",
+      "mdadm-detail:/dev/md1",
+      "smartctl:/dev/sda",
+      "sfdisk-dump:/dev/sda",
+    ]);
+    expect(parseComposite(plan.script)).toEqual(plan.invocations);
   });
 
   it("builds an empty probe when nothing was discovered", () => {

@@ -1,8 +1,12 @@
 /**
- * A poll is two round trips on one kept-open connection. Round 1 (discovery) runs only fixed
- * commands and says what exists: arrays (mdstat), their members, disks (lsblk), volume groups
- * (vgs). Round 2 (detail) asks about each of those by name. Names come from the host, so each is
- * validated here first; a name that fails is reported in `rejected` and never reaches a builder.
+ * A poll is one or two round trips on one kept-open connection. Discovery runs only fixed commands
+ * and says what exists: arrays (mdstat), their members, disks (lsblk), volume groups (vgs). The
+ * details ask about each of those by name. Names come from the host, so each is validated here
+ * first; a name that fails is reported in `rejected` and never reaches a builder.
+ *
+ * The first round trip runs discovery and, for the devices the host's previous poll found, their
+ * details too. A second one asks only for what discovery found that the first did not read (a new
+ * array, a new disk), so a host whose devices are as they were answers a poll in one round trip.
  */
 import {
   type CommandInvocation,
@@ -33,6 +37,18 @@ export type ProbePlan = {
 export type DiscoveryOptions = ComposeOptions & {
   /** Kernel messages since this moment (the previous poll); 0 means the whole current boot. */
   kernelLogSinceEpochSeconds: number;
+  /** What the host's previous poll found: the details of these are read in the same round trip. */
+  expected?: DiscoveredNames;
+};
+
+export type DiscoveryPlan = ProbePlan & {
+  /** The fixed commands that say what exists (the rest of `invocations` are expected details). */
+  discovery: CommandInvocation[];
+};
+
+export type DetailPlan = ProbePlan & {
+  /** Every detail of what discovery found, in order; `invocations` holds those still to read. */
+  details: CommandInvocation[];
 };
 
 /** Names found by round 1, as the parsers reported them (kernel names or /dev paths). */
@@ -43,8 +59,8 @@ export type DiscoveredNames = {
   volumeGroups: readonly string[];
 };
 
-export function discoveryProbe(options: DiscoveryOptions): ProbePlan {
-  const invocations = [
+export function discoveryProbe(options: DiscoveryOptions): DiscoveryPlan {
+  const discovery = [
     fixedCommand("mdstat"),
     fixedCommand("mountinfo"),
     fixedCommand("mountstats"),
@@ -63,23 +79,39 @@ export function discoveryProbe(options: DiscoveryOptions): ProbePlan {
     fixedCommand("lvs"),
     kernelLogSince(options.kernelLogSinceEpochSeconds),
   ];
-  return toPlan(invocations, [], options);
+  // Names the previous poll rejected are rejected again, and reported, by this poll's details.
+  const expected = options.expected ? detailInvocations(options.expected, []) : [];
+  return { ...toPlan([...discovery, ...expected], [], options), discovery };
 }
 
-export function detailProbe(discovery: DiscoveredNames, options: ComposeOptions): ProbePlan {
+/**
+ * The details of what discovery found. Those whose sections `alreadyRead` holds (the first round
+ * trip read them, as expected) are not asked again; when none is left, `invocations` is empty and
+ * no second round trip is needed.
+ */
+export function detailProbe(
+  discovery: DiscoveredNames,
+  options: ComposeOptions,
+  alreadyRead: ReadonlySet<string> = new Set(),
+): DetailPlan {
   const rejected: RejectedValue[] = [];
-  const arrays = validDevicePaths(discovery.arrays, rejected);
-  const members = validDevicePaths(discovery.members, rejected);
-  const disks = validDevicePaths(discovery.disks, rejected);
-  const volumeGroups = validVolumeGroups(discovery.volumeGroups, rejected);
-  const invocations = [
+  const details = detailInvocations(discovery, rejected);
+  const unread = details.filter((invocation) => !alreadyRead.has(invocation.id));
+  return { ...toPlan(unread, rejected, options), details };
+}
+
+function detailInvocations(names: DiscoveredNames, rejected: RejectedValue[]): CommandInvocation[] {
+  const arrays = validDevicePaths(names.arrays, rejected);
+  const members = validDevicePaths(names.members, rejected);
+  const disks = validDevicePaths(names.disks, rejected);
+  const volumeGroups = validVolumeGroups(names.volumeGroups, rejected);
+  return [
     ...arrays.map(mdadmDetail),
     ...members.map(mdadmExamine),
     ...disks.map(smartctl),
     ...disks.map(sfdiskDump),
     ...volumeGroups.map(lvmBackup),
   ];
-  return toPlan(invocations, rejected, options);
 }
 
 function toPlan(
