@@ -175,6 +175,30 @@ describe.each(testDatabaseKinds())("evidence capture from the simulated fleet on
     expect(second.capture.itemCount).toBe(0);
   });
 
+  it("builds nothing for a poll without the partition tables (SMART not due) when the rest is as before", async () => {
+    const { db } = database();
+    const at = (overwrite.reinstalling ?? 0) - 3 * MINUTE;
+    const first = await pollAndCapture(db, "superblock-overwrite", at);
+    const stored = await countOf(db, first.hostId);
+    const hasTables = (sections: ReadonlyArray<{ id: string }>) =>
+      sections.some((section) => section.id.startsWith("sfdisk-dump:"));
+    expect(hasTables(first.sections)).toBe(true);
+
+    const withoutTables = await pollAndCapture(db, "superblock-overwrite", at + MINUTE, {
+      isSameHost: true,
+      isSmartDue: false,
+    });
+    expect(hasTables(withoutTables.sections)).toBe(false);
+    expect(withoutTables.capture).toMatchObject({ captureId: null, changed: [], itemCount: 0 });
+    // The tables read again, as they were: still nothing to build.
+    const tablesAgain = await pollAndCapture(db, "superblock-overwrite", at + 2 * MINUTE, {
+      isSameHost: true,
+    });
+    expect(hasTables(tablesAgain.sections)).toBe(true);
+    expect(tablesAgain.capture).toMatchObject({ captureId: null, changed: [], itemCount: 0 });
+    expect(await countOf(db, first.hostId)).toBe(stored);
+  });
+
   it("a member kicked out of its array lags in events: highlighted and a finding", async () => {
     const { db } = database();
     const marks = SCENARIOS["disk-wearout-rebuild"].marks;

@@ -6,7 +6,7 @@ import { evidenceHeadsOf, evidenceStateOf, storeEvidenceCapture } from "../store
 import { COMPARED_KINDS, detectAlerts } from "./alerts";
 import { buildEvidenceItems } from "./items";
 import { planCapture } from "./plan";
-import { evidenceRawHash } from "./raw-hash";
+import { type EvidenceRawHashes, evidenceRawHashes } from "./raw-hash";
 
 export type CaptureEvidenceInput = {
   hostId: string;
@@ -25,13 +25,17 @@ export type CaptureEvidenceResult = {
 };
 
 /**
- * What this process last saw of each host: the hash of the raw outputs it built the items from,
- * and the host's newest head then. A poll whose raw outputs hash the same, with no version stored
- * since by anyone (the newest head has not moved; every collector shares the vault), cannot have
- * changed an item, so it skips building them. An entry is trusted for an hour only, so the daily
- * refresh of volatile fields still comes round.
+ * What this process last saw of each host: the hashes of the raw outputs it built the items from
+ * (the partition tables' from the last poll that read them), and the host's newest head then. A
+ * poll whose raw outputs hash the same, with no version stored since by anyone (the newest head
+ * has not moved; every collector shares the vault), cannot have changed an item, so it skips
+ * building them. An entry is trusted for an hour only, so the daily refresh of volatile fields
+ * still comes round.
  */
-const lastSeen = new Map<string, { rawHash: string; newestVersionId: number | null; at: number }>();
+const lastSeen = new Map<
+  string,
+  { raw: EvidenceRawHashes; newestVersionId: number | null; at: number }
+>();
 const TRUST_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -43,11 +47,17 @@ const NOTHING = (itemCount: number): CaptureEvidenceResult => ({
   alerts: [],
 });
 
-function isSame(hostId: string, rawHash: string, state: EvidenceHostState, now: number): boolean {
+function isSame(
+  hostId: string,
+  raw: EvidenceRawHashes,
+  state: EvidenceHostState,
+  now: number,
+): boolean {
   const seen = lastSeen.get(hostId);
   return (
     seen !== undefined &&
-    seen.rawHash === rawHash &&
+    seen.raw.base === raw.base &&
+    (raw.partitions === null || raw.partitions === seen.raw.partitions) &&
     seen.newestVersionId === state.newestVersionId &&
     now - seen.at < TRUST_MS &&
     !state.hasPendingRequest &&
@@ -67,10 +77,10 @@ export async function captureEvidence(
   input: CaptureEvidenceInput,
 ): Promise<CaptureEvidenceResult> {
   const now = input.observedAt.getTime();
-  const rawHash = evidenceRawHash(input.sections);
+  const raw = evidenceRawHashes(input.sections);
   const state = await evidenceStateOf(db, input.hostId);
   const isAsked = input.reason !== undefined && input.reason !== "poll";
-  if (!isAsked && isSame(input.hostId, rawHash, state, now)) return NOTHING(0);
+  if (!isAsked && isSame(input.hostId, raw, state, now)) return NOTHING(0);
   const items = buildEvidenceItems(input.sections);
   const heads = await evidenceHeadsOf(db, input.hostId);
   const plan = planCapture({
@@ -113,7 +123,10 @@ export async function captureEvidence(
   const stored = [...(written?.versionIds.values() ?? [])];
   const newestVersionId = Math.max(state.newestVersionId ?? 0, ...stored);
   lastSeen.set(input.hostId, {
-    rawHash,
+    raw: {
+      base: raw.base,
+      partitions: raw.partitions ?? lastSeen.get(input.hostId)?.raw.partitions ?? null,
+    },
     newestVersionId: newestVersionId === 0 ? null : newestVersionId,
     at: now,
   });

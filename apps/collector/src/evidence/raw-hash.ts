@@ -1,20 +1,40 @@
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import type { ProbeSection } from "@holmes/probes/commands";
 
 /** The sections evidence items are built from (and the ones that decide what counts as gone). */
 const EVIDENCE_SECTION =
-  /^(mdstat|lsblk|vgs|fstab|mdadm-conf(-debian)?|mdadm-detail-scan)$|^(mdadm-detail|mdadm-examine|lvm-backup|sfdisk-dump):/;
+  /^(mdstat|lsblk|vgs|fstab|mdadm-conf(-debian)?|mdadm-detail-scan)$|^(mdadm-detail|mdadm-examine|lvm-backup):/;
+/** Partition tables are read with SMART, on its longer interval: most polls have none. */
+const PARTITION_SECTION = /^sfdisk-dump:/;
+
+export type EvidenceRawHashes = {
+  /** Every evidence section but the partition tables. */
+  base: string;
+  /** The partition tables; null when this poll read none. */
+  partitions: string | null;
+};
 
 /**
- * One hash over every raw output evidence is built from, with its id and exit status: when it
- * equals the previous poll's, no item can have changed, and building them can be skipped.
+ * Hashes of every raw output evidence is built from, with its id and exit status. When both equal
+ * those of the polls before, no item can have changed, and building them can be skipped. A poll
+ * without partition tables leaves theirs as they were (their items are not judged then), so its
+ * `partitions` is null rather than a hash of nothing.
  */
-export function evidenceRawHash(sections: readonly ProbeSection[]): string {
-  const hash = createHash("sha256");
+export function evidenceRawHashes(sections: readonly ProbeSection[]): EvidenceRawHashes {
+  const base = createHash("sha256");
+  let partitions: Hash | null = null;
   for (const section of sections) {
-    if (!EVIDENCE_SECTION.test(section.id)) continue;
-    const status = `${section.exitCode}:${section.isMissing}:${section.isTruncated}`;
-    hash.update(`\0${section.id}\0${status}\0`).update(section.output, "utf8");
+    if (PARTITION_SECTION.test(section.id)) {
+      partitions ??= createHash("sha256");
+      update(partitions, section);
+    } else if (EVIDENCE_SECTION.test(section.id)) {
+      update(base, section);
+    }
   }
-  return hash.digest("hex");
+  return { base: base.digest("hex"), partitions: partitions?.digest("hex") ?? null };
+}
+
+function update(hash: Hash, section: ProbeSection): void {
+  const status = `${section.exitCode}:${section.isMissing}:${section.isTruncated}`;
+  hash.update(`\0${section.id}\0${status}\0`).update(section.output, "utf8");
 }

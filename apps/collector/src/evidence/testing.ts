@@ -31,7 +31,7 @@ export async function pollAndCapture(
   db: Database,
   scenario: ScenarioId,
   elapsedMs: number,
-  options: { isSameHost?: boolean } = {},
+  options: { isSameHost?: boolean; isSmartDue?: boolean } = {},
 ) {
   // One fleet origin for every poll of a test: the host stays the same host (its creation times
   // and UUIDs too) while the simulator's clock is moved to `elapsedMs` into the scenario.
@@ -67,7 +67,11 @@ export async function pollAndCapture(
     const deps = {
       db,
       pool,
-      settings: EVIDENCE_TEST_SETTINGS,
+      // Not due: SMART and the partition tables were read less than an hour ago.
+      settings:
+        options.isSmartDue === false
+          ? { ...EVIDENCE_TEST_SETTINGS, smartIntervalMs: 3_600_000 }
+          : EVIDENCE_TEST_SETTINGS,
       privateKeyFor: async () => clientKey.privateKey,
       now: () => new Date(),
     };
