@@ -1,6 +1,6 @@
 import { type AddressInfo, createServer } from "node:net";
-import { gunzipSync } from "node:zlib";
 import { addHosts, listPollTargets } from "@holmes/db/queries/hosts";
+import { decodeRawOutputs } from "@holmes/db/queries/raw-outputs";
 import {
   hostCollection,
   loopDevices,
@@ -110,7 +110,10 @@ describe.each(testDatabaseKinds())("collector against the simulated fleet on %s"
 
     const runs = await db.select().from(probeRuns);
     const okRun = runs.find((run) => run.status === "ok" && run.rawOutputs);
-    const sections = JSON.parse(gunzipSync(okRun?.rawOutputs ?? Buffer.alloc(0)).toString("utf8"));
+    expect(okRun?.rawEncoding).toBe("br");
+    const sections = decodeRawOutputs(okRun?.rawOutputs ?? Buffer.alloc(0), "br") as Array<{
+      id: string;
+    }>;
     expect(sections.map((s: { id: string }) => s.id)).toContain("mdstat");
   }, 120_000);
 

@@ -1,7 +1,7 @@
-import { gzipSync } from "node:zlib";
 import type { Database } from "@holmes/db/client";
 import { type ProbeRunRecord, recordFailure } from "@holmes/db/queries/fleet-state";
 import { type PollTargetRow, recordPresentedHostKey } from "@holmes/db/queries/hosts";
+import { encodeRawOutputs } from "@holmes/db/queries/raw-outputs";
 import type { DiscoveredNames, ProbeSection } from "@holmes/probes/commands";
 import type { ProbeError, SshConnectionPool } from "@holmes/probes/ssh";
 import { type CaptureEvidenceResult, keepPollEvidence } from "./evidence";
@@ -271,14 +271,6 @@ async function recordPollFailure(
   );
 }
 
-/**
- * Raw outputs are kept as evidence and read rarely: the fastest level (about two thirds of the
- * default's CPU on poll outputs, for a fifth more bytes). Synchronous on purpose: for a poll's
- * tens of kB, zlib's asynchronous path costs the event loop more (stream set-up and callbacks,
- * about 150 µs a poll) than compressing in place (about 90 µs).
- */
-const gzipRaw = (text: string) => gzipSync(text, { level: 1 });
-
 function runRecord(
   startedAt: Date,
   durationMs: number,
@@ -290,7 +282,7 @@ function runRecord(
     startedAt,
     durationMs,
     status,
-    rawOutputs: sections.length > 0 ? gzipRaw(JSON.stringify(sections)) : null,
+    ...(sections.length > 0 ? encodeRawOutputs(sections) : { rawOutputs: null }),
     parseErrors: problems.length > 0 ? [...problems] : null,
   };
 }

@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
 import { join, resolve } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { createCredential } from "@holmes/db/queries/credentials";
 import { addHosts } from "@holmes/db/queries/hosts";
+import { decodeRawOutputs } from "@holmes/db/queries/raw-outputs";
 import { hostCollection, probeRuns } from "@holmes/db/schema";
 import { sealSecret } from "@holmes/db/sealed-secret";
 import { testDatabaseKinds, useTestDatabase } from "@holmes/db/testing";
@@ -147,7 +147,7 @@ describe.each(testDatabaseKinds())("a poll never shows key material, on %s", (ki
       await db.select().from(hostCollection),
       (await db.select().from(probeRuns)).map((run) => ({
         ...run,
-        rawOutputs: run.rawOutputs ? gunzipSync(run.rawOutputs).toString("utf8") : null,
+        rawOutputs: run.rawOutputs ? decodeRawOutputs(run.rawOutputs, run.rawEncoding) : null,
       })),
     ]);
     expect(stored).toContain("AUTH_FAILED");

@@ -1,8 +1,8 @@
-import { gunzipSync } from "node:zlib";
 import type { FindingEvidence } from "@holmes/core";
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { findings, kernelEvents, probeRuns } from "../schema";
+import { decodeRawOutputs } from "./raw-outputs";
 
 export type KernelEventDetail = {
   id: number;
@@ -158,12 +158,13 @@ export async function probeRunOutput(
       startedAt: probeRuns.startedAt,
       status: probeRuns.status,
       rawOutputs: probeRuns.rawOutputs,
+      rawEncoding: probeRuns.rawEncoding,
     })
     .from(probeRuns)
     .where(and(eq(probeRuns.id, input.runId), eq(probeRuns.hostId, input.hostId)));
   if (!run) return null;
-  const stored: StoredSection[] = run.rawOutputs
-    ? JSON.parse(gunzipSync(run.rawOutputs).toString("utf8"))
+  const stored = run.rawOutputs
+    ? (decodeRawOutputs(run.rawOutputs, run.rawEncoding) as StoredSection[])
     : [];
   return {
     id: run.id,

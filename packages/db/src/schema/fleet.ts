@@ -82,7 +82,7 @@ export const hostCollection = pgTable("host_collection", {
   missingTools: text().array().notNull().default(sql`'{}'::text[]`),
 });
 
-/** One poll of one host: its raw outputs kept (gzip) as evidence, and its parse errors. */
+/** One poll of one host: its raw outputs kept (compressed) as evidence, and its parse errors. */
 export const probeRuns = pgTable(
   "probe_runs",
   {
@@ -96,8 +96,10 @@ export const probeRuns = pgTable(
     status: text().notNull(),
     errorCode: text(),
     errorMessage: text(),
-    /** gzip of JSON: [{ id, argv, exitCode, output, isMissing }] */
+    /** JSON [{ id, exitCode, output, isMissing, … }], compressed as `rawEncoding` says. */
     rawOutputs: bytea(),
+    /** gzip (the polls before brotli) or br: see queries/raw-outputs.ts. */
+    rawEncoding: text().notNull().default("gzip"),
     parseErrors: jsonb().$type<Array<{ commandId: string; message: string }>>(),
   },
   (t) => [index().on(t.hostId, t.startedAt.desc()), index().on(t.startedAt)],

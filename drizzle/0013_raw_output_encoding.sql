@@ -1,0 +1,1 @@
+ALTER TABLE "probe_runs" ADD COLUMN "raw_encoding" text DEFAULT 'gzip' NOT NULL;
