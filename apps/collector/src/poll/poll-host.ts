@@ -95,9 +95,8 @@ export async function pollHost(
   });
   const first = await run(discovery);
   if (!first.ok) return { ok: false, error: first.error, sections: [] };
-  const devices = discoveredNames(
-    new PollReader(pairSections(discovery.discovery, first.sections)),
-  );
+  const reader = new PollReader(pairSections(discovery.discovery, first.sections));
+  const devices = discoveredNames(reader);
   const read = new Set(first.sections.map((section) => section.id));
   const detail = detailProbe(smartRead(devices), options, read);
   const second = detail.invocations.length > 0 ? await run(detail) : null;
@@ -108,9 +107,7 @@ export async function pollHost(
   const sections = [...first.sections, ...(second?.sections ?? [])].filter(
     (section) => !gone.has(section.id),
   );
-  const reader = new PollReader(
-    pairSections([...discovery.discovery, ...detail.details], sections),
-  );
+  reader.add(pairSections(detail.details, sections));
   // Detached: the write cache keeps the snapshot (as host state) long after the raw output.
   const snapshot = detachStrings(
     buildSnapshot(reader, observedAt, { isSmartDue: target.isSmartDue }),

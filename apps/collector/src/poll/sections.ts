@@ -8,17 +8,27 @@ export type PolledCommand = { invocation: CommandInvocation; section: ProbeSecti
 export type ParseProblem = { commandId: string; message: string };
 
 /**
- * Reads a poll's sections by command id, parsing each on demand and collecting what failed:
- * a parse error is kept with the command that produced it, and the rest of the poll goes on.
+ * Reads a poll's sections by command id, parsing each on demand (once: discovery and the snapshot
+ * both read lsblk and mdstat) and collecting what failed: a parse error is kept with the command
+ * that produced it, and the rest of the poll goes on.
  */
 export class PollReader {
   readonly problems: ParseProblem[] = [];
   readonly missingTools = new Set<string>();
   private readonly byId = new Map<string, PolledCommand>();
+  private readonly parsed = new Map<string, Map<unknown, unknown>>();
 
   constructor(commands: readonly PolledCommand[]) {
+    this.add(commands);
+  }
+
+  /** More of the poll's commands: the details, once discovery has said which to ask for. */
+  add(commands: readonly PolledCommand[]): void {
     for (const command of commands) {
-      this.byId.set(command.invocation.id, command);
+      const { id } = command.invocation;
+      this.byId.set(id, command);
+      this.parsed.delete(id);
+      this.parsed.delete(`${id}\0any`);
       if (command.section?.isMissing && command.section.missingTool) {
         this.missingTools.add(command.section.missingTool);
       }
@@ -51,6 +61,20 @@ export class PollReader {
     id: string,
     parser: (text: string) => ParseResult<T>,
     options: { anyExitCode?: boolean } = {},
+  ): T | null {
+    const slot = options.anyExitCode ? `${id}\0any` : id;
+    const byParser = this.parsed.get(slot) ?? new Map<unknown, unknown>();
+    this.parsed.set(slot, byParser);
+    if (byParser.has(parser)) return byParser.get(parser) as T | null;
+    const value = this.parseOnce(id, parser, options);
+    byParser.set(parser, value);
+    return value;
+  }
+
+  private parseOnce<T>(
+    id: string,
+    parser: (text: string) => ParseResult<T>,
+    options: { anyExitCode?: boolean },
   ): T | null {
     const command = this.byId.get(id);
     const text = options.anyExitCode ? this.anyOutput(id) : this.text(id);

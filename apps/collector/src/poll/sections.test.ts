@@ -1,0 +1,58 @@
+import { type ParseResult, parsed, parseFailure } from "@holmes/core";
+import { fixedCommand, type ProbeSection } from "@holmes/probes/commands";
+import { describe, expect, it, vi } from "vitest";
+import { PollReader } from "./sections";
+
+const section = (id: string, output: string, exitCode = 0): ProbeSection => ({
+  id,
+  exitCode,
+  output,
+  isMissing: false,
+  missingTool: null,
+  isTruncated: false,
+});
+
+const lineCount = (text: string): ParseResult<number> => parsed(text.split("\n").length);
+
+describe("PollReader", () => {
+  it("parses a section once, however often it is read with the same parser", () => {
+    const parser = vi.fn(lineCount);
+    const reader = new PollReader([
+      { invocation: fixedCommand("mdstat"), section: section("mdstat", "a\nb\nc") },
+    ]);
+    expect(reader.parse("mdstat", parser)).toBe(3);
+    expect(reader.parse("mdstat", parser)).toBe(3);
+    expect(parser).toHaveBeenCalledTimes(1);
+    // Another parser of the same text is its own reading.
+    expect(reader.parse("mdstat", (text) => parsed(text.length))).toBe(5);
+  });
+
+  it("reports a parse error once, however often the section is read", () => {
+    const failing = vi.fn(
+      (text: string): ParseResult<number> =>
+        parseFailure("a Personalities line", text, { line: 1 }),
+    );
+    const reader = new PollReader([
+      { invocation: fixedCommand("mdstat"), section: section("mdstat", "garbage") },
+    ]);
+    expect(reader.parse("mdstat", failing)).toBeNull();
+    expect(reader.parse("mdstat", failing)).toBeNull();
+    expect(failing).toHaveBeenCalledTimes(1);
+    expect(reader.problems).toHaveLength(1);
+    expect(reader.problems[0]?.commandId).toBe("mdstat");
+  });
+
+  it("reads a section added later, and reads again one that was replaced", () => {
+    const reader = new PollReader([
+      { invocation: fixedCommand("mdstat"), section: section("mdstat", "a") },
+    ]);
+    expect(reader.parse("lsblk", lineCount)).toBeNull();
+    expect(reader.parse("mdstat", lineCount)).toBe(1);
+    reader.add([
+      { invocation: fixedCommand("lsblk"), section: section("lsblk", "x\ny") },
+      { invocation: fixedCommand("mdstat"), section: section("mdstat", "a\nb") },
+    ]);
+    expect(reader.parse("lsblk", lineCount)).toBe(2);
+    expect(reader.parse("mdstat", lineCount)).toBe(2);
+  });
+});
