@@ -15,6 +15,7 @@ import {
   type HostResult,
   limitHeapGrowth,
   pollHost,
+  RawOutputEncoder,
   WriteCache,
 } from "@holmes/collector";
 import { createDb } from "@holmes/db/client";
@@ -147,6 +148,7 @@ async function main(options: WorkerOptions): Promise<void> {
   // As the long-running collector does: unchanged current state is not rewritten.
   const writeCache = new WriteCache();
   const knownDevices = new Map<string, DiscoveredNames>();
+  const rawOutputEncoder = new RawOutputEncoder();
   const databasePids = async (): Promise<number[]> => {
     if (options.databasePid !== null) return [options.databasePid];
     const rows = await handle.sql<Array<{ pid: number }>>`
@@ -166,6 +168,7 @@ async function main(options: WorkerOptions): Promise<void> {
           now: () => new Date(),
           writeCache,
           knownDevices,
+          rawOutputEncoder,
           keepOutcomes: false,
         },
         targets,
@@ -228,6 +231,7 @@ async function main(options: WorkerOptions): Promise<void> {
     concurrency: SETTINGS.concurrency,
   };
   pool.closeAll();
+  await rawOutputEncoder.close();
   await handle.close();
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

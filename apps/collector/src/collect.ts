@@ -8,6 +8,8 @@ import { type CaptureEvidenceResult, keepPollEvidence } from "./evidence";
 import { updateFindingsAfterPoll, updateHostFindings } from "./findings";
 import type { StoredPoll } from "./host-state-memory";
 import { type PollOutcome, pollHost } from "./poll/poll-host";
+import type { ParseProblem } from "./poll/sections";
+import type { RawOutputEncoder } from "./raw-output-encoder";
 import { storeHostKeyPin, storeSnapshot } from "./store";
 import { snapshotHashes, type WriteCache } from "./write-cache";
 
@@ -40,6 +42,8 @@ export type CollectDeps = {
    * devices' details in its first round trip, so an unchanged host answers in one.
    */
   knownDevices?: Map<string, DiscoveredNames>;
+  /** Encodes raw outputs off the poll loop's thread; without it they are encoded in place. */
+  rawOutputEncoder?: RawOutputEncoder;
   /**
    * Keep each host's parsed outcome (raw outputs included) in its result; default true, for
    * one-shot callers that print or inspect it. A long-running collector passes false: a cycle
@@ -109,12 +113,13 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
     deps.knownDevices?.set(host.id, outcome.devices);
     const status = outcome.problems.length > 0 ? "partial" : "ok";
     const hashes = snapshotHashes(outcome.snapshot);
+    const run = await runRecord(deps, startedAt, durationMs, status, outcome);
     let probeRunId: number;
     try {
       probeRunId = await storeSnapshot(deps.db, {
         hostId: host.id,
         snapshot: outcome.snapshot,
-        run: runRecord(startedAt, durationMs, status, outcome.sections, outcome.problems),
+        run,
         unchanged: deps.writeCache?.unchanged(host.id, hashes, host.lastSuccessAt),
       });
     } catch (error) {
@@ -264,25 +269,30 @@ async function recordPollFailure(
           : 0,
     },
     {
-      ...runRecord(at, durationMs, "failed", sections, []),
+      ...(await runRecord(deps, at, durationMs, "failed", { sections, problems: [] })),
       errorCode: error.code,
       errorMessage: error.message,
     },
   );
 }
 
-function runRecord(
+async function runRecord(
+  deps: CollectDeps,
   startedAt: Date,
   durationMs: number,
   status: string,
-  sections: readonly ProbeSection[],
-  problems: ReadonlyArray<{ commandId: string; message: string }>,
-): ProbeRunRecord {
+  poll: { sections: readonly ProbeSection[]; problems: readonly ParseProblem[] },
+): Promise<ProbeRunRecord> {
+  const { sections, problems } = poll;
+  const raw =
+    sections.length === 0
+      ? { rawOutputs: null }
+      : ((await deps.rawOutputEncoder?.encode(sections)) ?? encodeRawOutputs(sections));
   return {
     startedAt,
     durationMs,
     status,
-    ...(sections.length > 0 ? encodeRawOutputs(sections) : { rawOutputs: null }),
+    ...raw,
     parseErrors: problems.length > 0 ? [...problems] : null,
   };
 }

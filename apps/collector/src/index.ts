@@ -8,6 +8,7 @@ export { type CollectorMetrics, createCollectorMetrics, serveMetrics } from "./m
 export { pollHost } from "./poll/poll-host";
 export { type QueueCollector, startQueueCollector } from "./queue-collector";
 export { type QueueTiming, queueTiming } from "./queue-timing";
+export { RawOutputEncoder } from "./raw-output-encoder";
 export { WriteCache } from "./write-cache";
 
 import type { CollectorSettings } from "./collect";

@@ -1,8 +1,10 @@
 import type { Database } from "@holmes/db/client";
 import { listPollTargets, type PollTargetRow } from "@holmes/db/queries/hosts";
+import type { DiscoveredNames } from "@holmes/probes/commands";
 import { SshConnectionPool } from "@holmes/probes/ssh";
 import { type CollectorSettings, collectHosts, type HostResult } from "./collect";
 import { createHeartbeat } from "./heartbeat";
+import { RawOutputEncoder } from "./raw-output-encoder";
 import { WriteCache } from "./write-cache";
 
 export type CollectorLoop = { stop: () => Promise<void>; cycles: () => number };
@@ -24,6 +26,8 @@ export function startCollectorLoop(options: {
 }): CollectorLoop {
   const pool = new SshConnectionPool();
   const writeCache = new WriteCache();
+  const knownDevices = new Map<string, DiscoveredNames>();
+  const rawOutputEncoder = new RawOutputEncoder();
   const lastAttempt = new Map<string, number>();
   let isRunning = true;
   let cycles = 0;
@@ -49,6 +53,8 @@ export function startCollectorLoop(options: {
         privateKeyFor: options.privateKeyFor,
         now: () => new Date(),
         writeCache,
+        knownDevices,
+        rawOutputEncoder,
         keepOutcomes: false,
       },
       due,
@@ -78,6 +84,7 @@ export function startCollectorLoop(options: {
       isRunning = false;
       await done;
       pool.closeAll();
+      await rawOutputEncoder.close();
     },
   };
 }

@@ -12,6 +12,7 @@ import {
   type QueueTiming,
   queueTiming,
 } from "./queue-timing";
+import { RawOutputEncoder } from "./raw-output-encoder";
 import { WriteCache } from "./write-cache";
 
 export type QueueCollector = {
@@ -42,6 +43,7 @@ export async function startQueueCollector(options: {
   const timing = queueTiming(settings);
   const pool = new SshConnectionPool();
   const writeCache = new WriteCache();
+  const rawOutputEncoder = new RawOutputEncoder();
   const heartbeat = createHeartbeat({
     db,
     intervalMs: settings.intervalMs,
@@ -59,6 +61,7 @@ export async function startQueueCollector(options: {
     now: () => new Date(),
     writeCache,
     knownDevices: new Map(),
+    rawOutputEncoder,
     // The cycle window keeps results until the heartbeat; their raw outputs are not needed.
     keepOutcomes: false,
   };
@@ -148,6 +151,7 @@ export async function startQueueCollector(options: {
       await checks.stop();
       await jobs.stop({ timeoutMs: timing.pollTimeoutMs + 5_000 });
       pool.closeAll();
+      await rawOutputEncoder.close();
     },
   };
 }
