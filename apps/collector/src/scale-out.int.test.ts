@@ -103,6 +103,11 @@ describe.each(testDatabaseKinds())("two collector processes sharing one database
     // Each keeps its heartbeat.
     const heartbeats = (await listCollectorStatus(database().db)).map((s) => s.instance);
     expect(heartbeats).toEqual(expect.arrayContaining(instances));
+    // Their raw outputs were encoded on the encoder's thread, which started in each process.
+    expect(runs.every((r) => r.rawEncoding === "br" && r.rawOutputs !== null)).toBe(true);
+    for (const collector of collectors) {
+      expect(collector.output()).not.toContain("encoded in the poll loop");
+    }
   }, 240_000);
 
   it("when one is killed, the other polls every host within the takeover bound", async () => {
