@@ -1,4 +1,4 @@
-import type { EvidenceKind, ParseResult } from "@holmes/core";
+import type { EvidenceKind, LsblkReport, ParseResult } from "@holmes/core";
 import {
   type FixedCommandId,
   fixedCommand,
@@ -55,7 +55,9 @@ const commandText = (id: FixedCommandId) => fixedCommand(id).argv.join(" ");
 /** Which parts of one poll's raw outputs become which evidence items. Pure. */
 export function buildEvidenceItems(sections: readonly ProbeSection[]): EvidenceItems {
   const index = new SectionIndex(sections);
-  const identityOf = blockIndex(parsed(index.text("lsblk"), parseLsblk));
+  // Parsed once: the identity of each device and the lsblk item's tree both come from it.
+  const lsblk = parsed(index.text("lsblk"), parseLsblk);
+  const identityOf = blockIndex(lsblk);
   const items: EvidenceItem[] = [];
   const judged = new Set<EvidenceFamily>();
   const answeredAll = (...commandIds: string[]) =>
@@ -65,7 +67,7 @@ export function buildEvidenceItems(sections: readonly ProbeSection[]): EvidenceI
     if (answeredAll("mdadm-detail", "mdadm-examine")) judged.add("md");
     for (const array of mdstat.arrays) items.push(...mdItems(index, array, identityOf));
   }
-  items.push(...singletonItems(index));
+  items.push(...singletonItems(index, lsblk));
   if (index.text("vgs") !== null && answeredAll("lvm-backup")) judged.add("lvm");
   for (const id of index.idsOf("lvm-backup")) {
     const vg = id.slice("lvm-backup:".length);
@@ -176,7 +178,7 @@ function mdItems(
   return items;
 }
 
-function singletonItems(index: SectionIndex): EvidenceItem[] {
+function singletonItems(index: SectionIndex, lsblk: LsblkReport | null): EvidenceItem[] {
   const items: EvidenceItem[] = [];
   // Kept even when empty: "no arrays any more" is evidence too.
   const scan = index.text("mdadm-detail-scan");
@@ -200,12 +202,11 @@ function singletonItems(index: SectionIndex): EvidenceItem[] {
   }
   const fstab = index.text("fstab");
   if (fstab !== null) items.push(raw("fstab", "fstab", "/etc/fstab", commandText("fstab"), fstab));
-  const lsblk = index.text("lsblk");
-  if (lsblk !== null) {
-    const report = parsed(lsblk, parseLsblk);
+  const lsblkText = index.text("lsblk");
+  if (lsblkText !== null) {
     items.push({
-      ...raw("lsblk", "lsblk", "lsblk tree", commandText("lsblk"), lsblk),
-      summary: report ? { tree: lsblkTree(report) } : null,
+      ...raw("lsblk", "lsblk", "lsblk tree", commandText("lsblk"), lsblkText),
+      summary: lsblk ? { tree: lsblkTree(lsblk) } : null,
     });
   }
   return items;
