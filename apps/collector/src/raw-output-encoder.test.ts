@@ -1,4 +1,4 @@
-import { decodeRawOutputs } from "@holmes/db/queries/raw-outputs";
+import { decodeRawOutputs, encodeRawOutputs } from "@holmes/db/queries/raw-outputs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { RawOutputEncoder } from "./raw-output-encoder";
 
@@ -29,6 +29,19 @@ describe("RawOutputEncoder", () => {
     }
     // Nothing fell back to the poll loop: the thread answered every request.
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it("writes byte for byte what encodeRawOutputs writes (its thread is plain JavaScript)", async () => {
+    encoder = new RawOutputEncoder();
+    const unusual = [
+      { id: "kernel-log:0", exitCode: 0, output: 'é ü \u0000 \ud83d\ude00 \\ "quoted"\n\t' },
+      { id: "lsblk", exitCode: null, output: "", isMissing: true, missingTool: "lsblk" },
+      ...sectionsOf(3),
+    ];
+    const threaded = await encoder.encode(unusual);
+    const inPlace = encodeRawOutputs(unusual);
+    expect(threaded.rawEncoding).toBe(inPlace.rawEncoding);
+    expect(Buffer.compare(threaded.rawOutputs, inPlace.rawOutputs)).toBe(0);
   });
 
   it("encodes in the poll loop when its thread dies, and says so once", async () => {

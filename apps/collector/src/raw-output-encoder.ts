@@ -2,11 +2,12 @@ import { Worker } from "node:worker_threads";
 import {
   type EncodedRawOutputs,
   encodeRawOutputs,
+  RAW_OUTPUTS_BROTLI_QUALITY,
   type RawEncoding,
 } from "@holmes/db/queries/raw-outputs";
 
-export type EncodeRequest = { id: number; sections: readonly unknown[] };
-export type EncodeReply =
+type EncodeRequest = { id: number; sections: readonly unknown[] };
+type EncodeReply =
   | { id: number; bytes: Uint8Array; rawEncoding: RawEncoding }
   | { id: number; error: string };
 
@@ -58,7 +59,11 @@ export class RawOutputEncoder {
   private start(workerUrl: URL): Worker | null {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl);
+      worker = new Worker(workerUrl, {
+        workerData: { quality: RAW_OUTPUTS_BROTLI_QUALITY },
+        // Its garbage is a poll's JSON at a time: a small young generation keeps its memory small.
+        resourceLimits: { maxYoungGenerationSizeMb: 4 },
+      });
     } catch (error) {
       this.warn(error);
       return null;

@@ -1,7 +1,29 @@
-// The thread of RawOutputEncoder (raw-output-encoder.ts). JavaScript that loads the TypeScript
-// as the `holmes` command does (apps/cli/bin/holmes.mjs), so the thread starts alike under node,
-// tsx and vitest.
-import { register } from "tsx/esm/api";
+// The thread of RawOutputEncoder (raw-output-encoder.ts): encodeRawOutputs of
+// @holmes/db/queries/raw-outputs, written again in plain JavaScript. Loading TypeScript here would
+// cost the collector some 25 MB more for the thread; raw-output-encoder.test.ts checks that both
+// write the same bytes.
+import { parentPort, workerData } from "node:worker_threads";
+import { brotliCompressSync, constants } from "node:zlib";
 
-register();
-await import("./raw-output-thread.ts");
+const { quality } = workerData;
+
+parentPort.on("message", ({ id, sections }) => {
+  let reply;
+  let transfer = [];
+  try {
+    const json = Buffer.from(JSON.stringify(sections), "utf8");
+    const compressed = brotliCompressSync(json, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: quality,
+        [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+      },
+    });
+    // An ArrayBuffer of its own: a Buffer may be a view on a shared pool, which cannot move.
+    const bytes = new Uint8Array(compressed);
+    reply = { id, bytes, rawEncoding: "br" };
+    transfer = [bytes.buffer];
+  } catch (error) {
+    reply = { id, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort.postMessage(reply, transfer);
+});
