@@ -18,9 +18,10 @@ const WORKER_URL = new URL("./raw-output-worker.mjs", import.meta.url);
 /**
  * Encodes each poll's raw outputs (encodeRawOutputs: JSON, then brotli) on a thread of its own.
  * The poll loop is one thread, and at a thousand hosts it is what the collector waits on; the
- * encoding is a tenth of its work, which this moves to another core. If the thread cannot start,
- * dies or fails a request, that request and every later one is encoded in the poll loop, as
- * before: a poll's raw outputs are never lost to the thread.
+ * encoding is about a tenth of its work (some 300 µs of 3.5 ms a poll), which this moves to
+ * another core for some 70 µs of hand-over. A request the thread fails is encoded in the poll loop;
+ * if the thread cannot start or dies, every request from then on is: a poll's raw outputs are
+ * never lost to the thread.
  */
 export class RawOutputEncoder {
   private worker: Worker | null;
