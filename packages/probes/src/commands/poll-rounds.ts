@@ -51,7 +51,7 @@ export type DetailPlan = ProbePlan & {
   details: CommandInvocation[];
 };
 
-/** Names found by round 1, as the parsers reported them (kernel names or /dev paths). */
+/** Names discovery found, as the parsers reported them (kernel names or /dev paths). */
 export type DiscoveredNames = {
   arrays: readonly string[];
   members: readonly string[];
