@@ -5,12 +5,9 @@ import {
   type ProbeSection,
 } from "@holmes/probes/commands";
 import { describe, expect, it } from "vitest";
+import { probeSection } from "../testing/sections";
 import { buildSnapshot } from "./normalize";
 import { PollReader } from "./sections";
-
-function section(id: string, output: string, exitCode: number): ProbeSection {
-  return { id, exitCode, output, isMissing: false, missingTool: null, isTruncated: false };
-}
 
 const REFUSED =
   "vgs: unrecognized option `--reportformat'\n  Error during parsing of command line.\n";
@@ -34,18 +31,21 @@ function oldHostReader(overrides: Record<string, ProbeSection> = {}) {
   const commands: Array<[CommandInvocation, ProbeSection]> = [
     [
       fixedCommand("mountinfo"),
-      section("mountinfo", "cat: /proc/self/mountinfo: No such file\n", 1),
+      probeSection("mountinfo", "cat: /proc/self/mountinfo: No such file\n", 1),
     ],
-    [fallbackOf("mountinfo"), section("proc-mounts", PROC_MOUNTS, 0)],
-    [fixedCommand("losetup"), section("losetup", "losetup: unrecognized option `--list'\n", 1)],
+    [fallbackOf("mountinfo"), probeSection("proc-mounts", PROC_MOUNTS, 0)],
+    [
+      fixedCommand("losetup"),
+      probeSection("losetup", "losetup: unrecognized option `--list'\n", 1),
+    ],
     [
       fallbackOf("losetup"),
-      section("losetup-all", "/dev/loop0: [0016]:4099 (/mnt/archive/dvd.iso)\n", 0),
+      probeSection("losetup-all", "/dev/loop0: [0016]:4099 (/mnt/archive/dvd.iso)\n", 0),
     ],
-    [fixedCommand("vgs"), section("vgs", REFUSED, 3)],
-    [fallbackOf("vgs"), section("vgs-columns", VGS_COLUMNS, 0)],
-    [fixedCommand("lvs"), section("lvs", REFUSED.replaceAll("vgs", "lvs"), 3)],
-    [fallbackOf("lvs"), section("lvs-columns", LVS_COLUMNS, 0)],
+    [fixedCommand("vgs"), probeSection("vgs", REFUSED, 3)],
+    [fallbackOf("vgs"), probeSection("vgs-columns", VGS_COLUMNS, 0)],
+    [fixedCommand("lvs"), probeSection("lvs", REFUSED.replaceAll("vgs", "lvs"), 3)],
+    [fallbackOf("lvs"), probeSection("lvs-columns", LVS_COLUMNS, 0)],
   ];
   return new PollReader(
     commands.map(([invocation, value]) => ({
@@ -80,7 +80,7 @@ describe("a poll where the JSON forms were refused and their fallbacks answered"
 
   it("reports the fallback's own failure, not the refused primary", () => {
     const reader = oldHostReader({
-      "vgs-columns": section("vgs-columns", "  VolGroup00|only-two-columns\n", 0),
+      "vgs-columns": probeSection("vgs-columns", "  VolGroup00|only-two-columns\n", 0),
     });
     buildSnapshot(reader, new Date("2026-06-01T00:00:00Z"), { isSmartDue: false });
     expect(reader.problems.map((p) => p.commandId)).toEqual(["vgs-columns"]);

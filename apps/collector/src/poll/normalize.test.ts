@@ -1,24 +1,8 @@
-import { fixedCommand, type ProbeSection } from "@holmes/probes/commands";
+import { fixedCommand } from "@holmes/probes/commands";
 import { describe, expect, it } from "vitest";
+import { probeSection } from "../testing/sections";
 import { buildSnapshot } from "./normalize";
 import { PollReader } from "./sections";
-
-function section(
-  id: string,
-  output: string,
-  exitCode: number | null = 0,
-  extra: Partial<ProbeSection> = {},
-): ProbeSection {
-  return {
-    id,
-    exitCode,
-    output,
-    isMissing: false,
-    missingTool: null,
-    isTruncated: false,
-    ...extra,
-  };
-}
 
 const MOUNTINFO =
   "36 25 0:32 / /mnt/db rw,relatime shared:1 - nfs4 fs1:/export/db rw,vers=4.1,soft,proto=tcp,timeo=600,retrans=2\n";
@@ -28,20 +12,20 @@ describe("a poll with malformed output", () => {
     const reader = new PollReader([
       {
         invocation: fixedCommand("mdstat"),
-        section: section(
+        section: probeSection(
           "mdstat",
           "Personalities : [raid1]\nmd0 : active raid1 sda1[0]\n      12 blocks garbage\n",
         ),
       },
-      { invocation: fixedCommand("mountinfo"), section: section("mountinfo", MOUNTINFO) },
-      { invocation: fixedCommand("uname"), section: section("uname", "6.1.0-26-amd64\n") },
+      { invocation: fixedCommand("mountinfo"), section: probeSection("mountinfo", MOUNTINFO) },
+      { invocation: fixedCommand("uname"), section: probeSection("uname", "6.1.0-26-amd64\n") },
       {
         invocation: fixedCommand("losetup"),
-        section: section("losetup", "", null, { isMissing: true, missingTool: "losetup" }),
+        section: probeSection("losetup", "", null, { isMissing: true, missingTool: "losetup" }),
       },
       {
         invocation: fixedCommand("lsblk"),
-        section: section("lsblk", '{"blockdevices": [', null, { isTruncated: true }),
+        section: probeSection("lsblk", '{"blockdevices": [', null, { isTruncated: true }),
       },
     ]);
     const snapshot = buildSnapshot(reader, new Date("2026-01-01T00:00:00Z"), { isSmartDue: false });
@@ -69,7 +53,7 @@ describe("a poll with malformed output", () => {
     const reader = new PollReader([
       {
         invocation: { ...fixedCommand("uname"), id: "smartctl:/dev/sda", commandId: "smartctl" },
-        section: section("smartctl:/dev/sda", "not json at all", 64),
+        section: probeSection("smartctl:/dev/sda", "not json at all", 64),
       },
     ]);
     buildSnapshot(reader, new Date(), { isSmartDue: true });

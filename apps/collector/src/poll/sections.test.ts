@@ -1,16 +1,8 @@
 import { type ParseResult, parsed, parseFailure } from "@holmes/core";
-import { fixedCommand, type ProbeSection } from "@holmes/probes/commands";
+import { fixedCommand } from "@holmes/probes/commands";
 import { describe, expect, it, vi } from "vitest";
+import { probeSection } from "../testing/sections";
 import { PollReader } from "./sections";
-
-const section = (id: string, output: string, exitCode = 0): ProbeSection => ({
-  id,
-  exitCode,
-  output,
-  isMissing: false,
-  missingTool: null,
-  isTruncated: false,
-});
 
 const lineCount = (text: string): ParseResult<number> => parsed(text.split("\n").length);
 
@@ -18,7 +10,7 @@ describe("PollReader", () => {
   it("parses a section once, however often it is read with the same parser", () => {
     const parser = vi.fn(lineCount);
     const reader = new PollReader([
-      { invocation: fixedCommand("mdstat"), section: section("mdstat", "a\nb\nc") },
+      { invocation: fixedCommand("mdstat"), section: probeSection("mdstat", "a\nb\nc") },
     ]);
     expect(reader.parse("mdstat", parser)).toBe(3);
     expect(reader.parse("mdstat", parser)).toBe(3);
@@ -33,7 +25,7 @@ describe("PollReader", () => {
         parseFailure("a Personalities line", text, { line: 1 }),
     );
     const reader = new PollReader([
-      { invocation: fixedCommand("mdstat"), section: section("mdstat", "garbage") },
+      { invocation: fixedCommand("mdstat"), section: probeSection("mdstat", "garbage") },
     ]);
     expect(reader.parse("mdstat", failing)).toBeNull();
     expect(reader.parse("mdstat", failing)).toBeNull();
@@ -44,13 +36,13 @@ describe("PollReader", () => {
 
   it("reads a section added later, and reads again one that was replaced", () => {
     const reader = new PollReader([
-      { invocation: fixedCommand("mdstat"), section: section("mdstat", "a") },
+      { invocation: fixedCommand("mdstat"), section: probeSection("mdstat", "a") },
     ]);
     expect(reader.parse("lsblk", lineCount)).toBeNull();
     expect(reader.parse("mdstat", lineCount)).toBe(1);
     reader.add([
-      { invocation: fixedCommand("lsblk"), section: section("lsblk", "x\ny") },
-      { invocation: fixedCommand("mdstat"), section: section("mdstat", "a\nb") },
+      { invocation: fixedCommand("lsblk"), section: probeSection("lsblk", "x\ny") },
+      { invocation: fixedCommand("mdstat"), section: probeSection("mdstat", "a\nb") },
     ]);
     expect(reader.parse("lsblk", lineCount)).toBe(2);
     expect(reader.parse("mdstat", lineCount)).toBe(2);
