@@ -144,9 +144,8 @@ export function evidenceStateOf(db: Database, hostId: string): Promise<EvidenceH
 }
 
 /** The newest version of each of the host's evidence items, read with the other polls'. */
-/** pinHostKey (trust on first use), grouped with the other first polls in flight. */
-export function storeHostKeyPin(db: Database, pin: HostKeyPin): Promise<void> {
-  return storeOf(db).pinHostKey(pin);
+export function evidenceHeadsOf(db: Database, hostId: string): Promise<Map<string, EvidenceHead>> {
+  return storeOf(db).evidenceHeads(hostId);
 }
 
 /** writeEvidenceCapture, grouped with the other polls' captures. */
@@ -157,8 +156,9 @@ export function storeEvidenceCapture(
   return storeOf(db).evidenceCapture(capture);
 }
 
-export function evidenceHeadsOf(db: Database, hostId: string): Promise<Map<string, EvidenceHead>> {
-  return storeOf(db).evidenceHeads(hostId);
+/** pinHostKey (trust on first use), grouped with the other first polls in flight. */
+export function storeHostKeyPin(db: Database, pin: HostKeyPin): Promise<void> {
+  return storeOf(db).pinHostKey(pin);
 }
 
 /**
