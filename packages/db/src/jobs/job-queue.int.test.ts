@@ -56,27 +56,41 @@ describe.each(testDatabaseKinds())("the pg-boss poll queue on %s", (kind) => {
   }, 60_000);
 
   it("expires a job whose holder vanished, after which the host can be planned again", async () => {
-    const [host] = hosts(1) as [PollJob];
-    await queue.enqueuePolls([host], { expireInSeconds: 1 });
-    // A holder that fetches the job and then never reports: a collector killed mid-poll.
-    const holder = new PgBoss({ connectionString: database().url, supervise: false, max: 1 });
-    await holder.start();
-    const fetched = await holder.fetch<PollJob>(POLL_HOST_QUEUE, { batchSize: 10 });
-    await holder.stop({ graceful: false });
-    expect(fetched.map((job) => job.data.hostId)).toContain(host.hostId);
-    // While it is active, offering the host again is a no-op: never two live jobs for a host.
-    await queue.enqueuePolls([host], { expireInSeconds: 1 });
-    const mine = async () =>
-      (await listPollJobs(database().db, since)).filter((j) => j.hostId === host.hostId);
-    expect((await mine()).map((j) => j.state)).toEqual(["active"]);
-    await expect
-      .poll(async () => (await mine()).map((j) => j.state), { timeout: 15_000, interval: 250 })
-      .toEqual(["failed"]);
-    await queue.enqueuePolls([host], { expireInSeconds: 1 });
-    // The first test's workers are still running: they pick the new job up.
-    await expect
-      .poll(async () => (await mine()).map((j) => j.state), { timeout: 15_000, interval: 250 })
-      .toEqual(["failed", "completed"]);
+    // Its own database and queue: a worker already running (the first test's) could fetch the
+    // job before the vanishing holder does, and then there would be nothing to expire.
+    const fresh = await createTestDatabase(kind);
+    const isolated = createJobQueue({ url: fresh.url, maintenanceIntervalSeconds: 1 });
+    const holder = new PgBoss({ connectionString: fresh.url, supervise: false, max: 1 });
+    try {
+      await isolated.start();
+      const [host] = hosts(1) as [PollJob];
+      await isolated.enqueuePolls([host], { expireInSeconds: 1 });
+      // A holder that fetches the job and then never reports: a collector killed mid-poll.
+      await holder.start();
+      const fetched = await holder.fetch<PollJob>(POLL_HOST_QUEUE, { batchSize: 10 });
+      await holder.stop({ graceful: false });
+      expect(fetched.map((job) => job.data.hostId)).toEqual([host.hostId]);
+      // While it is active, offering the host again is a no-op: never two live jobs for a host.
+      await isolated.enqueuePolls([host], { expireInSeconds: 1 });
+      const mine = async () =>
+        (await listPollJobs(fresh.db, since)).filter((j) => j.hostId === host.hostId);
+      expect((await mine()).map((j) => j.state)).toEqual(["active"]);
+      await expect
+        .poll(async () => (await mine()).map((j) => j.state), { timeout: 15_000, interval: 250 })
+        .toEqual(["failed"]);
+      await isolated.enqueuePolls([host], { expireInSeconds: 1 });
+      await isolated.workPolls(async () => ({ instance: "test", status: "ok" }), {
+        concurrency: 1,
+        pollingIntervalSeconds: 0.5,
+      });
+      await expect
+        .poll(async () => (await mine()).map((j) => j.state), { timeout: 15_000, interval: 250 })
+        .toEqual(["failed", "completed"]);
+    } finally {
+      await holder.stop({ graceful: false }).catch(() => {});
+      await isolated.stop({ timeoutMs: 1_000 });
+      await fresh.close();
+    }
   }, 60_000);
 
   it("starts several queues at once on a fresh database (collectors started together)", async () => {
