@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import ssh2, { type AuthContext, type Connection, type ParsedKey } from "ssh2";
 import { type Fleet, hostAt } from "../simulate";
 import { withKeyObjects } from "../ssh/parsed-keys";
-import { answerExec } from "./answer";
+import { answerExec, type StaticOutputs } from "./answer";
 
 // ssh2 is CommonJS: Node's ESM loader cannot see its named exports, so take them off the default.
 const { Server, utils } = ssh2;
@@ -34,6 +34,12 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   const hostKey = withKeyObjects(parseKeyOrThrow(options.hostKey, "host key"));
   const allowed = withKeyObjects(parseKeyOrThrow(options.authorizedKey, "authorized key"));
   const now = options.now ?? Date.now;
+  // Every host is built before the port opens, as a real fleet is booted before it is polled: a
+  // first poll then costs the sim what a real host's answer costs, not also the host's creation.
+  for (const host of options.fleet.hosts) void host.base;
+  const staticOutputs = new Map<string, StaticOutputs>(
+    options.fleet.hosts.filter((host) => !host.scenario).map((host) => [host.hostname, new Map()]),
+  );
   let execs = 0;
   const server = new Server({ hostKeys: [{ key: hostKey }] }, (client) => {
     // Like OpenSSH's sshd, which writes a turn's packets together: without no-delay, ssh2's
@@ -48,14 +54,14 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       ctx.accept();
     });
     client.on("ready", () =>
-      serveSessions(
-        client,
-        () => hostname,
-        options.fleet,
+      serveSessions(client, {
+        hostname: () => hostname,
+        fleet: options.fleet,
+        staticOutputs,
         now,
-        () => execs++,
-        options.answerDelayMs ?? 0,
-      ),
+        count: () => execs++,
+        answerDelayMs: options.answerDelayMs ?? 0,
+      }),
     );
     client.on("error", () => {});
   });
@@ -71,20 +77,27 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 
 function serveSessions(
   client: Connection,
-  hostname: () => string | null,
-  fleet: Fleet,
-  now: () => number,
-  count: () => void,
-  answerDelayMs: number,
+  options: {
+    hostname: () => string | null;
+    fleet: Fleet;
+    staticOutputs: ReadonlyMap<string, StaticOutputs>;
+    now: () => number;
+    count: () => void;
+    answerDelayMs: number;
+  },
 ) {
+  const { fleet, now, answerDelayMs } = options;
   client.on("session", (acceptSession) => {
     const session = acceptSession();
     session.on("exec", (acceptExec, _reject, info) => {
       const stream = acceptExec();
-      count();
+      options.count();
       const atMs = now();
-      const model = hostAt(fleet, hostname() ?? "", atMs);
-      const answer = model ? answerExec(model, info.command, atMs) : { stdout: "", exitCode: 255 };
+      const name = options.hostname() ?? "";
+      const model = hostAt(fleet, name, atMs);
+      const answer = model
+        ? answerExec(model, info.command, atMs, options.staticOutputs.get(name))
+        : { stdout: "", exitCode: 255 };
       const reply = () => {
         stream.write(answer.stdout);
         stream.exit(answer.exitCode);

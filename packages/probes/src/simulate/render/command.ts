@@ -77,18 +77,45 @@ const TABLE: ReadonlyArray<[string, Handler]> = [
   ["sfdisk --dump *", (h, dev) => renderSfdisk(h, dev)],
 ];
 
+/**
+ * The commands whose output moves with the clock alone: SMART counters and temperatures and NFS
+ * operation counts (clock.ts advances them), and the kernel log up to now. A host without a
+ * scenario prints every other command the same at any time.
+ */
+const READS_CLOCK = new Set([
+  "cat /proc/self/mountstats",
+  "smartctl --json=c -x --nocheck=standby *",
+  "smartctl --json -x --nocheck=standby *",
+  "smartctl --json=c -x *",
+  "journalctl -k -o short-iso --since @* --no-pager",
+  "dmesg",
+]);
+
 const PATTERNS = [
   ...FALLBACK_FORMS.map(([pattern, handler]) => ({
     words: pattern.split(" "),
     handler,
     isUnderstoodByOldTools: true,
+    readsClock: READS_CLOCK.has(pattern),
   })),
   ...TABLE.map(([pattern, handler]) => ({
     words: pattern.split(" "),
     handler,
     isUnderstoodByOldTools: false,
+    readsClock: READS_CLOCK.has(pattern),
   })),
 ];
+
+const withoutSudo = (argv: readonly string[]) =>
+  argv[0] === "sudo" && argv[1] === "-n" ? argv.slice(2) : argv;
+
+/** Whether `argv`'s output can change with time alone (see READS_CLOCK). */
+export function readsClock(argv: readonly string[]): boolean {
+  const words = withoutSudo(argv);
+  return PATTERNS.some(
+    (pattern) => pattern.readsClock && matchWords(pattern.words, words) !== null,
+  );
+}
 
 export function renderCommand(
   host: HostModel,
@@ -96,7 +123,7 @@ export function renderCommand(
   at: Date | number,
 ): CommandOutput {
   const atMs = typeof at === "number" ? at : at.getTime();
-  const words = argv[0] === "sudo" && argv[1] === "-n" ? argv.slice(2) : argv;
+  const words = withoutSudo(argv);
   const tool = words[0] ?? "";
   if (host.missingCommands.includes(tool)) return { missing: true };
   for (const { words: pattern, handler, isUnderstoodByOldTools } of PATTERNS) {
