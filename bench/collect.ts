@@ -30,6 +30,7 @@ import {
   writeToolFiles,
 } from "./collect/compare-tools";
 import { type BenchDatabase, createBenchDatabase } from "./collect/database";
+import { timeReferenceWork } from "./collect/reference-work";
 import {
   loadLine,
   printCycles,
@@ -57,6 +58,9 @@ const sizes = (values.hosts ?? "")
   .map(Number)
   .filter((n) => n > 0);
 const cleanups: Array<() => Promise<void>> = [];
+/** The machine's speed now (reference-work.ts): compare runs only beside it. */
+const referenceLine = () =>
+  `reference work ${timeReferenceWork().toFixed(0)} ms (a fixed piece of single-threaded work; a slower machine takes longer)`;
 /** Warm ansible per host at the largest size it ran, for extrapolation. */
 let ansibleMsPerHost: { ms: number; hosts: number } | null = null;
 
@@ -130,6 +134,7 @@ async function benchSize(hosts: number): Promise<void> {
   await setupDb.close();
 
   console.log(`\n== ${hosts} hosts (sim on 127.0.0.1:${sim.port}; ${database.kind}) ${loadLine()}`);
+  console.log(`  ${referenceLine()}`);
   const figures = await runCollectorWorker(
     {
       databaseUrl: database.url,
@@ -141,7 +146,7 @@ async function benchSize(hosts: number): Promise<void> {
     values["cpu-prof"],
   );
   printCycles(figures);
-  console.log(`  after the collector: ${loadLine()}`);
+  console.log(`  after the collector: ${loadLine()}; ${referenceLine()}`);
 
   const { commands } = comparisonCommand();
   console.log(
