@@ -26,6 +26,22 @@ describe.each(testDatabaseKinds())("migrations on %s", (kind) => {
     expect(after[0]?.n).toBe(before[0]?.n);
   });
 
+  it("compresses evidence contents with lz4 where the server has it; raw outputs only once", async () => {
+    const { sql } = database();
+    const hasLz4 = await sql`create temporary table lz4_probe (c text compression lz4)`.then(
+      () => true,
+      () => false,
+    );
+    const [content] = await sql<{ attcompression: string }[]>`
+      select attcompression from pg_attribute
+      where attrelid = 'evidence_versions'::regclass and attname = 'content'`;
+    expect(content?.attcompression).toBe(hasLz4 ? "l" : "");
+    const [raw] = await sql<{ attstorage: string }[]>`
+      select attstorage from pg_attribute
+      where attrelid = 'probe_runs'::regclass and attname = 'raw_outputs'`;
+    expect(raw?.attstorage).toBe("e");
+  });
+
   it("refuses to update or delete audit rows", async () => {
     const { sql } = database();
     await sql`insert into audit_log (action) values ('test.append')`;
