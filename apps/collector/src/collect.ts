@@ -221,6 +221,7 @@ async function evaluateFindingsAfterPoll(
       {
         ...poll,
         lastSuccessBefore: host.lastSuccessAt,
+        lastErrorBefore: { code: host.lastErrorCode, message: host.lastErrorMessage },
         // The vault adds or resolves alerts only with a capture; a failed capture is unknown.
         hasEvidenceChanged: evidence === null || evidence.captureId !== null,
       },

@@ -1,11 +1,15 @@
 import type { HostState } from "@holmes/core";
 import type { Database } from "@holmes/db/client";
-import { loadEvidenceAlerts } from "@holmes/db/queries/evidence-alerts";
 import { requestEvidenceCapture } from "@holmes/db/queries/evidence-requests";
 import type { ReconcileResult } from "@holmes/db/queries/findings";
 import { DEFAULT_FINDING_SETTINGS, evaluateHost, type FindingSettings } from "@holmes/findings";
-import { advanceHistory, type StoredPoll, stateAfterPoll } from "./host-state-memory";
-import { degradedByDesignOf, hostStateOf, storeFindings } from "./store";
+import {
+  advanceHistory,
+  type StoredPoll,
+  stateAfterPoll,
+  stateBeforeFirstSuccess,
+} from "./host-state-memory";
+import { degradedByDesignOf, evidenceAlertsOf, hostStateOf, storeFindings } from "./store";
 import type { KnownHostState, WriteCache } from "./write-cache";
 
 type FindingOptions = { now: Date; pollIntervalMs: number; settings?: FindingSettings };
@@ -33,20 +37,33 @@ export async function updateHostFindings(
 
 /**
  * The findings after a successful poll this process just stored. When the cache still follows
- * the host (its last success in the database was this process's write), the state is built from
- * the snapshot in memory: only the responders' array expectations are read, and the evidence
- * alerts when the vault stored something. Otherwise it is read whole, and followed from then on.
+ * the host (its last success in the database was this process's write), or no poll had succeeded
+ * on it before, the state is built from the snapshot in memory: only the responders' array
+ * expectations are read, and the evidence alerts when the vault stored something. Otherwise it
+ * is read whole, and followed from then on.
  */
 export async function updateFindingsAfterPoll(
   db: Database,
   cache: WriteCache,
-  poll: StoredPoll & { lastSuccessBefore: Date | null; hasEvidenceChanged: boolean },
+  poll: StoredPoll & {
+    lastSuccessBefore: Date | null;
+    lastErrorBefore: { code: string | null; message: string | null };
+    hasEvidenceChanged: boolean;
+  },
   options: FindingOptions,
 ): Promise<ReconcileResult | null> {
   const settings = options.settings ?? DEFAULT_FINDING_SETTINGS;
   const since = new Date(options.now.getTime() - settings.recentWindowHours * 3_600_000);
   const hostId = poll.host.id;
-  const known = cache.knownState(hostId, poll.lastSuccessBefore, options.now);
+  const known =
+    cache.knownState(hostId, poll.lastSuccessBefore, options.now) ??
+    (poll.lastSuccessBefore === null
+      ? {
+          ...stateBeforeFirstSuccess({ ...poll, ...options }),
+          evidenceAlerts: [],
+          loadedAt: options.now,
+        }
+      : null);
   const next = known
     ? await followInMemory(db, known, poll, { ...options, since })
     : await readKnownState(db, hostId, { ...options, settings });
@@ -67,7 +84,7 @@ async function followInMemory(
   const [degradedByDesign, evidenceAlerts] = await Promise.all([
     degradedByDesignOf(db, poll.host.id),
     poll.hasEvidenceChanged
-      ? loadEvidenceAlerts(db, poll.host.id, options.since)
+      ? evidenceAlertsOf(db, poll.host.id, options.since)
       : known.evidenceAlerts,
   ]);
   const history = advanceHistory(known.history, poll.snapshot, options.since);

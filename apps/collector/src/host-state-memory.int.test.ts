@@ -1,4 +1,5 @@
 import type { HostState } from "@holmes/core";
+import { createDb } from "@holmes/db/client";
 import { loadHostState } from "@holmes/db/queries/host-state";
 import { addHosts, listPollTargets } from "@holmes/db/queries/hosts";
 import { arrayExpectations } from "@holmes/db/schema";
@@ -92,10 +93,14 @@ describe.each(testDatabaseKinds())("host state followed in memory on %s", (kind)
   });
 
   it("builds after each poll the state loadHostState reads, and the same findings", async () => {
-    const { db } = database();
+    const { db, url } = database();
+    // The polls' own statements, to check that the memory path, first poll included, reads no
+    // stored state back.
+    const sent: string[] = [];
+    const counted = createDb({ url, max: 4, onQuery: (text) => sent.push(text) });
     const writeCache = new WriteCache();
     const deps = (poll: number): CollectDeps => ({
-      db,
+      db: counted.db,
       pool,
       // SMART is read on every other poll: the disks then stay as the previous poll left them.
       settings: { ...SETTINGS, smartIntervalMs: poll % 2 === 0 ? 0 : SETTINGS.smartIntervalMs },
@@ -112,7 +117,22 @@ describe.each(testDatabaseKinds())("host state followed in memory on %s", (kind)
       retransmissions: 0,
       byDesign: 0,
       findings: 0,
+      carriedErrors: 0,
     };
+    // One host's first attempt fails: its first success, built in memory from "never polled",
+    // must carry that error as loadHostState reads it from host_collection.
+    const [failing] = await listPollTargets(db);
+    if (!failing) throw new Error("no hosts");
+    const failed = await collectHosts(
+      {
+        ...deps(0),
+        privateKeyFor: async () => {
+          throw new Error("the key file is missing");
+        },
+      },
+      [failing],
+    );
+    expect(failed.map((r) => r.status)).toEqual(["AUTH_FAILED"]);
     for (let poll = 0; poll < POLLS; poll++) {
       if (poll === 3) {
         // A responder marks an array degraded on purpose between polls: the memory path must see it.
@@ -127,7 +147,11 @@ describe.each(testDatabaseKinds())("host state followed in memory on %s", (kind)
         });
       }
       simNow = startedAt + poll * 70_000;
+      sent.length = 0;
       const results = await collectHosts(deps(poll), await listPollTargets(db));
+      const stateReads = sent.filter((text) => /^select[\s\S]* from "md_arrays"/.test(text));
+      expect(stateReads, `stored arrays read back at poll ${poll}`).toEqual([]);
+      expect(sent.length, "statements were counted").toBeGreaterThan(0);
       expect(results.map((r) => `${r.host} ${r.status} ${r.message}`)).toEqual(
         results.map((r) => `${r.host} ${r.status === "partial" ? "partial" : "ok"} ${r.message}`),
       );
@@ -151,6 +175,10 @@ describe.each(testDatabaseKinds())("host state followed in memory on %s", (kind)
           comparable(fromDatabase),
         );
         expect(findingsOf(known.state)).toEqual(findingsOf(fromDatabase));
+        if (target.id === failing.id) {
+          expect(known.state.collection.lastErrorCode).toBe("AUTH_FAILED");
+          seen.carriedErrors += 1;
+        }
         seen.kernelEvents += known.state.kernelEvents.length;
         seen.slotChanges += known.state.slotChanges.length;
         seen.previousCounters += known.state.disks.filter((d) => d.previousCounters).length;
@@ -161,6 +189,7 @@ describe.each(testDatabaseKinds())("host state followed in memory on %s", (kind)
         seen.findings += findingsOf(known.state).length;
       }
     }
+    await counted.close();
     // The comparison means something only if the memory path ran and the history was not empty.
     expect(seen.followed).toBe(fleet.hosts.length * (POLLS - 1));
     for (const [what, count] of Object.entries(seen)) {

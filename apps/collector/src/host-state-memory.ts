@@ -7,7 +7,12 @@ import type {
   NfsMountState,
 } from "@holmes/core";
 import type { HostSnapshot } from "@holmes/db/queries/fleet-state";
-import { type HostHistory, type SlotSerial, slotKey } from "@holmes/db/queries/host-history";
+import {
+  emptyHistory,
+  type HostHistory,
+  type SlotSerial,
+  slotKey,
+} from "@holmes/db/queries/host-history";
 
 /**
  * A host's state after a poll this process just stored, built from the snapshot in memory rather
@@ -28,6 +33,46 @@ export type StoredPoll = {
     presentedHostKey: string | null;
   };
 };
+
+/**
+ * What the database holds of a host no poll has succeeded on yet, as loadHostState would read it.
+ * Only a successful poll writes arrays, members, disks, mounts, loop devices, SMART and NFS
+ * samples, kernel events, slot serials and evidence, so there are none; failed attempts leave
+ * their last error. A first success is then followed in memory like any later one, instead of
+ * reading a dozen empty tables back (on a new fleet, every host at once).
+ */
+export function stateBeforeFirstSuccess(input: {
+  host: StoredPoll["host"];
+  lastErrorBefore: { code: string | null; message: string | null };
+  now: Date;
+  pollIntervalMs: number;
+}): { state: HostState; history: HostHistory } {
+  const { host } = input;
+  const state: HostState = {
+    now: input.now,
+    host: { id: host.id, name: host.name, kernelRelease: null, osName: null },
+    pollIntervalMs: input.pollIntervalMs,
+    collection: {
+      state: "never",
+      lastSuccessAt: null,
+      lastErrorCode: input.lastErrorBefore.code,
+      lastErrorMessage: input.lastErrorBefore.message,
+      consecutiveFailures: 0,
+      missingTools: [],
+      pinnedHostKey: host.pinnedHostKey,
+      presentedHostKey: host.presentedHostKey,
+      parseErrors: [],
+    },
+    arrays: [],
+    disks: [],
+    mounts: [],
+    loopDevices: [],
+    kernelEvents: [],
+    slotChanges: [],
+    evidenceAlerts: [],
+  };
+  return { state, history: emptyHistory() };
+}
 
 /** A value as jsonb gives it back: undefined fields gone, dates as strings. */
 const viaJsonb = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

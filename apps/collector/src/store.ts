@@ -1,5 +1,6 @@
-import type { HostState } from "@holmes/core";
+import type { EvidenceAlertState, HostState } from "@holmes/core";
 import type { Database } from "@holmes/db/client";
+import { loadEvidenceAlertsOf } from "@holmes/db/queries/evidence-alerts";
 import {
   type EvidenceCaptureWrite,
   type EvidenceCaptureWritten,
@@ -19,6 +20,7 @@ import { type HostHistory, loadDegradedByDesignOf } from "@holmes/db/queries/hos
 import { loadHostStatesWithHistory } from "@holmes/db/queries/host-state";
 import { type HostKeyPin, pinHostKeys } from "@holmes/db/queries/hosts";
 import { createGroupCommit, type GroupCommit } from "./group-commit";
+import { alertsInWindow } from "./host-state-memory";
 
 /**
  * The per-host database work of a poll, grouped across the hosts in flight (group-commit.ts):
@@ -33,6 +35,7 @@ type Store = {
   evidenceHeads: GroupCommit<string, Map<string, EvidenceHead>>;
   evidenceCapture: GroupCommit<EvidenceCaptureWrite, EvidenceCaptureWritten | null>;
   hostState: GroupCommit<HostStateRequest, StateWithHistory | null>;
+  evidenceAlerts: GroupCommit<EvidenceAlertsRequest, EvidenceAlertState[]>;
   pinHostKey: GroupCommit<HostKeyPin, void>;
 };
 
@@ -45,6 +48,9 @@ export type HostStateRequest = {
 };
 
 type StateWithHistory = { state: HostState; history: HostHistory };
+
+/** A host's open evidence alerts, and its moments since `since` (a poll's recent window). */
+type EvidenceAlertsRequest = { hostId: string; since: Date };
 
 /** Hosts per transaction: enough to amortise it, few enough to keep one poll's wait short. */
 const MAX_HOSTS = 32;
@@ -110,6 +116,17 @@ function storeOf(db: Database): Store {
       maxItems: MAX_HOSTS,
       parallel: PARALLEL,
     }),
+    evidenceAlerts: createGroupCommit({
+      // One read from the earliest window; each host then keeps what its own window holds.
+      flush: async (requests) => {
+        const earliest = new Date(Math.min(...requests.map((r) => r.since.getTime())));
+        const hostIds = [...new Set(requests.map((r) => r.hostId))];
+        const byHost = await loadEvidenceAlertsOf(db, hostIds, earliest);
+        return requests.map((r) => alertsInWindow(byHost.get(r.hostId) ?? [], r.since));
+      },
+      maxItems: MAX_HOSTS,
+      parallel: PARALLEL,
+    }),
     pinHostKey: createGroupCommit({
       flush: async (pins) => {
         await pinHostKeys(db, pins);
@@ -131,6 +148,15 @@ export function storeSnapshot(db: Database, write: SnapshotWrite): Promise<numbe
 /** The host's arrays marked degraded on purpose, read with the other hosts' being judged. */
 export function degradedByDesignOf(db: Database, hostId: string): Promise<Set<string>> {
   return storeOf(db).degradedByDesign(hostId);
+}
+
+/** loadEvidenceAlerts, read with the other polls' (a new fleet's first captures come together). */
+export function evidenceAlertsOf(
+  db: Database,
+  hostId: string,
+  since: Date,
+): Promise<EvidenceAlertState[]> {
+  return storeOf(db).evidenceAlerts({ hostId, since });
 }
 
 /** reconcileFindings, grouped with the other hosts' being judged. */

@@ -17,6 +17,8 @@ export type CreateDbOptions = {
   /** Pool size; the embedded server multiplexes onto one PGlite, so more buys little there. */
   max?: number;
   applicationName?: string;
+  /** Called with each statement's text as it is sent: for tests that count what a path reads. */
+  onQuery?: (text: string) => void;
 };
 
 /** One postgres-js pool and its drizzle wrapper; the same code path for PGlite and a server. */
@@ -25,6 +27,7 @@ export function createDb(options: CreateDbOptions): DbHandle {
     max: options.max ?? 10,
     onnotice: () => {},
     connection: { application_name: options.applicationName ?? "holmes" },
+    ...(options.onQuery ? { debug: (_connection, text) => options.onQuery?.(text) } : {}),
   });
   const db = drizzle(sql, { schema, casing: "snake_case" });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };

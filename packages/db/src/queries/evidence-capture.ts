@@ -47,7 +47,7 @@ const LOAD_STATES = `
     (select max(c.captured_at) from evidence_captures c where c.host_id = h.id) as last_capture_at,
     exists (select 1 from evidence_capture_requests r
             where r.host_id = h.id and r.taken_at is null) as has_request
-  from (select distinct json_array_elements_text($1::json)::uuid as id) h`;
+  from (select distinct unnest($1::uuid[]) as id) h`;
 
 /**
  * What every poll reads, three index lookups a host: whether anything was stored for the host
@@ -59,7 +59,7 @@ export async function loadEvidenceStates(
   hostIds: readonly string[],
 ): Promise<Map<string, EvidenceHostState>> {
   if (hostIds.length === 0) return new Map();
-  const rows = await runPrepared<StateRow>(db.$client, LOAD_STATES, JSON.stringify(hostIds));
+  const rows = await runPrepared<StateRow>(db.$client, LOAD_STATES, hostIds);
   return new Map(
     rows.map((row) => [
       row.host_id,
@@ -95,10 +95,11 @@ type HeadRow = {
   captured_at: Date | string;
 };
 
+/** The ids as a uuid[], for the host_id index (see deleteForHostsStatement). */
 const LOAD_HEADS = `
   select host_id, item_key, version_id, sha256, fingerprint, is_absent, captured_at
   from evidence_heads
-  where host_id in (select json_array_elements_text($1::json)::uuid)`;
+  where host_id = any($1::uuid[])`;
 
 /** loadEvidenceHeads for several hosts in one round trip; every asked host is in the map. */
 export async function loadEvidenceHeadsOf(
@@ -107,7 +108,7 @@ export async function loadEvidenceHeadsOf(
 ): Promise<Map<string, Map<string, EvidenceHead>>> {
   const byHost = new Map(hostIds.map((id) => [id, new Map<string, EvidenceHead>()]));
   if (hostIds.length === 0) return byHost;
-  const rows = await runPrepared<HeadRow>(db.$client, LOAD_HEADS, JSON.stringify(hostIds));
+  const rows = await runPrepared<HeadRow>(db.$client, LOAD_HEADS, hostIds);
   for (const row of rows) {
     byHost.get(row.host_id)?.set(row.item_key, {
       itemKey: row.item_key,

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { AppError, type FindingDraft } from "@holmes/core";
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "../client";
 import { findingEvents, findings } from "../schema";
+import { clientOf, insertRowsStatement, runPrepared } from "./json-rows";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -71,17 +73,46 @@ export async function reconcileHostsFindings(
     await openAll(tx, toOpen);
     // Most findings hold unchanged from poll to poll: one statement refreshes all of them.
     if (unchanged.length > 0) {
-      const seen = sql.join(
-        unchanged.map((u) => sql`(${u.id}::uuid, ${u.now.toISOString()}::timestamptz)`),
-        sql`, `,
+      await runPrepared(
+        clientOf(tx),
+        REFRESH_LAST_SEEN,
+        unchanged.map((u) => u.id),
+        unchanged.map((u) => u.now.toISOString()),
       );
-      await tx.execute(sql`
-        update ${findings} set last_seen_at = seen.at
-        from (values ${seen}) as seen(id, at) where ${findings.id} = seen.id`);
     }
     return results;
   });
 }
+
+/**
+ * Constant texts (json-rows.ts), prepared once per connection whatever the batch's size: every
+ * poll of every host refreshes its findings' last-seen, and a new fleet opens thousands at once.
+ * The ids go as arrays, which the planner joins through the primary key (a JSON list it would
+ * take for 100 rows and hash against the whole table).
+ */
+// The times go as text[]: drizzle hands timestamptz[] parameters to postgres-js as they are.
+const REFRESH_LAST_SEEN = `
+  update findings f set last_seen_at = seen.at::timestamptz
+  from unnest($1::uuid[], $2::text[]) as seen(id, at)
+  where f.id = seen.id`;
+const INSERT_FINDINGS = insertRowsStatement(findings, {
+  keys: [
+    "id",
+    "hostId",
+    "ruleId",
+    "objectKind",
+    "objectName",
+    "severity",
+    "title",
+    "explanation",
+    "evidence",
+    "runbookId",
+    "state",
+    "firstSeenAt",
+    "lastSeenAt",
+  ],
+});
+const INSERT_EVENTS = insertRowsStatement(findingEvents);
 
 /** A draft with no finding yet; `opened` is its entry in the host's result, its id set once inserted. */
 type FindingToOpen = {
@@ -159,29 +190,32 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+/** The new findings and their "opened" events: ids made here, so nothing need come back. */
 async function openAll(tx: Tx, toOpen: readonly FindingToOpen[]) {
   if (toOpen.length === 0) return;
-  const rows = await tx
-    .insert(findings)
-    .values(
-      toOpen.map(({ hostId, draft, now }) => ({
-        hostId,
-        ...draft,
-        state: "open",
-        firstSeenAt: now,
-        lastSeenAt: now,
-      })),
-    )
-    .returning();
-  // Matched by host and key (unique among unresolved findings), not by the order rows come back.
-  const byKey = new Map(rows.map((row) => [`${row.hostId}|${keyOf(row)}`, row]));
-  const opened = toOpen.map((entry) => {
-    const row = byKey.get(`${entry.hostId}|${keyOf(entry.draft)}`);
-    if (!row) throw new AppError("INTERNAL", { message: "finding insert returned nothing" });
-    entry.opened.id = row.id;
-    return { row, now: entry.now };
+  const rows = toOpen.map(({ hostId, draft, now, opened }) => {
+    opened.id = randomUUID();
+    return {
+      id: opened.id,
+      hostId,
+      ...draft,
+      state: "open",
+      firstSeenAt: now,
+      lastSeenAt: now,
+      resolvedAt: null,
+      acknowledgedBy: null,
+      acknowledgedAt: null,
+      acknowledgeNote: null,
+      acknowledgedUntil: null,
+    } satisfies FindingRow;
   });
-  await tx.insert(findingEvents).values(opened.map(({ row, now }) => eventRow(row, "opened", now)));
+  const client = clientOf(tx);
+  await runPrepared(client, INSERT_FINDINGS.text, INSERT_FINDINGS.json(rows));
+  await runPrepared(
+    client,
+    INSERT_EVENTS.text,
+    INSERT_EVENTS.json(rows.map((row) => eventRow(row, "opened", row.firstSeenAt))),
+  );
 }
 
 async function refresh(tx: Tx, existing: FindingRow, draft: FindingDraft, now: Date) {

@@ -17,6 +17,9 @@ export type PollTargetRow = {
   pinnedHostKey: string | null;
   presentedHostKey: string | null;
   lastSuccessAt: Date | null;
+  /** The last failed attempt's error, kept through later successes (as host_collection keeps it). */
+  lastErrorCode: string | null;
+  lastErrorMessage: string | null;
   lastSmartAt: Date | null;
   nextAttemptAt: Date | null;
   consecutiveFailures: number;
@@ -39,6 +42,8 @@ export async function listPollTargets(
       pinnedHostKey: hosts.pinnedHostKey,
       presentedHostKey: hosts.presentedHostKey,
       lastSuccessAt: hostCollection.lastSuccessAt,
+      lastErrorCode: hostCollection.lastErrorCode,
+      lastErrorMessage: hostCollection.lastErrorMessage,
       lastSmartAt: hostCollection.lastSmartAt,
       nextAttemptAt: hostCollection.nextAttemptAt,
       consecutiveFailures: sql<number>`coalesce(${hostCollection.consecutiveFailures}, 0)`,

@@ -97,7 +97,7 @@ describe.each(testDatabaseKinds())("rows written as one JSON parameter on %s", (
     expect({ ...d, hostId: "" }).toEqual({ ...c, hostId: "" });
   });
 
-  it("writes many rows with one prepared text, and deletes by a JSON list of hosts", async () => {
+  it("writes many rows with one prepared text, and deletes by a list of hosts", async () => {
     const { db } = database();
     const [first, second] = await twoHosts("many");
     const insert = insertRowsStatement(kernelEvents);
@@ -121,9 +121,47 @@ describe.each(testDatabaseKinds())("rows written as one JSON parameter on %s", (
     expect(stored.find((row) => row.rawLine.startsWith("[8]"))?.detail).toEqual({ sector: 8 });
 
     const remove = deleteForHostsStatement(kernelEvents);
-    await runPrepared(db.$client, remove.text, JSON.stringify([first]));
+    await runPrepared(db.$client, remove.text, [first]);
     const left = await db.select({ hostId: kernelEvents.hostId }).from(kernelEvents);
     expect(new Set(left.map((row) => row.hostId))).toEqual(new Set([second]));
+  });
+
+  it("deletes by a list of hosts through the host_id index, in the plan kept from an empty table", async () => {
+    const { db } = database();
+    const names = Array.from({ length: 40 }, (_, i) => `plan-${i}`);
+    await addHosts(
+      db,
+      names.map((name) => ({ name, address: "192.0.2.31" })),
+    );
+    const ids = (await listPollTargets(db, names)).map((target) => target.id);
+    const remove = deleteForHostsStatement(mdArrays);
+    const connection = await db.$client.reserve();
+    try {
+      // Prepared while the hosts have no arrays; after five runs Postgres may keep a generic plan.
+      await connection.unsafe(`prepare remove_arrays (uuid[]) as ${remove.text}`);
+      for (let run = 0; run < 6; run++) {
+        await connection.unsafe(`execute remove_arrays ('{${ids[run]}}')`);
+      }
+      const insert = insertRowsStatement(mdArrays);
+      const arrays = ids.flatMap((hostId) =>
+        Array.from({ length: 60 }, (_, i) => ({
+          hostId,
+          name: `md${i}`,
+          state: "clean",
+          observedAt: AT,
+        })),
+      );
+      await runPrepared(db.$client, insert.text, insert.json(arrays));
+      const plan = await connection.unsafe<Array<{ "QUERY PLAN": string }>>(
+        `explain execute remove_arrays ('{${ids[0]}}')`,
+      );
+      const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
+      expect(text).toMatch(/Index/);
+      expect(text).not.toMatch(/Seq Scan/);
+      await connection.unsafe("deallocate remove_arrays");
+    } finally {
+      connection.release();
+    }
   });
 
   it("runs statements on a drizzle transaction's connection: they commit and roll back with it", async () => {

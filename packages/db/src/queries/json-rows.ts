@@ -113,23 +113,34 @@ export function onConflictUpdate(target: readonly string[], columns: readonly st
   return `on conflict (${target.map(quote).join(", ")}) do update set ${set.join(", ")}`;
 }
 
-/** `delete from <table> where host_id in (the JSON array $1)`: one text for any number of hosts. */
+/**
+ * `delete from <table> where host_id = any($1)`: one text for any number of hosts. The ids go as
+ * a uuid[], not JSON: the planner sees `= any` of an array and probes the host_id index, even in
+ * the generic plan a prepared statement keeps from when the table was empty. A JSON list counts
+ * as 100 rows to it, and that plan (a hash join over a scan of the whole table) stayed as the
+ * table grew: a new fleet's first cycle read every row of the table on every delete.
+ */
 export function deleteForHostsStatement(table: PgTable): { text: string } {
   return {
-    text: `delete from ${quote(getTableName(table))} where "host_id" in (select json_array_elements_text($1::json)::uuid)`,
+    text: `delete from ${quote(getTableName(table))} where "host_id" = any($1::uuid[])`,
   };
 }
 
 /** A postgres-js connection or transaction: where the statements run. */
 export type SqlClient = Pick<postgres.Sql, "unsafe">;
 
-/** Runs a statement prepared (named, so reused on this connection) with its one JSON parameter. */
+/**
+ * Runs a statement prepared (named, so reused on this connection) with its parameters: the rows'
+ * JSON, or arrays (of ids, say, for `= any($1::uuid[])` or `unnest`).
+ */
 export function runPrepared<R extends object = Record<string, unknown>>(
   client: SqlClient,
   text: string,
-  json: string,
+  ...parameters: ReadonlyArray<string | readonly string[]>
 ): Promise<R[]> {
-  return client.unsafe(text, [json], { prepare: true }) as unknown as Promise<R[]>;
+  return client.unsafe(text, parameters as Array<string | string[]>, {
+    prepare: true,
+  }) as unknown as Promise<R[]>;
 }
 
 /** A drizzle transaction on the postgres-js driver. */

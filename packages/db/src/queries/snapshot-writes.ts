@@ -101,7 +101,11 @@ const CURRENT_TABLES: readonly CurrentTable[] = [
 
 async function replaceRows(tx: SqlClient, current: CurrentTable, writes: readonly SnapshotWrite[]) {
   if (writes.length === 0) return;
-  await runPrepared(tx, current.remove.text, JSON.stringify(writes.map((w) => w.hostId)));
+  await runPrepared(
+    tx,
+    current.remove.text,
+    writes.map((w) => w.hostId),
+  );
   const rows = writes.flatMap((w) =>
     (current.rowsOf(w.snapshot) ?? []).map((row) => ({
       ...row,
