@@ -54,8 +54,14 @@ type EvidenceAlertsRequest = { hostId: string; since: Date };
 
 /** Hosts per transaction: enough to amortise it, few enough to keep one poll's wait short. */
 const MAX_HOSTS = 32;
-/** Transactions at once per kind: one fills while the other commits. */
-const PARALLEL = 2;
+/**
+ * Transactions at once per kind. One: the hosts that finish while it runs wait and go together
+ * in the next. With two, the second slot was nearly always free, so a flush left with whatever
+ * had arrived (about 5 hosts): at 1,000 hosts one in flight took statements per host from 2.0
+ * to 1.2 in a steady cycle and from 6 to 3.5 in a cold one, for less CPU on both sides
+ * (bench/collect).
+ */
+const PARALLEL = 1;
 
 const NO_EVIDENCE: EvidenceHostState = {
   newestVersionId: null,
