@@ -1,3 +1,4 @@
+import type { HostPollIntervals } from "@holmes/core";
 import type { Database } from "@holmes/db/client";
 import type { JobQueue, PollJob, PollJobOutput } from "@holmes/db/jobs";
 import { loadHostPollIntervals } from "@holmes/db/queries/group-intervals";
@@ -5,6 +6,7 @@ import { listPollTargets, type PollTargetRow } from "@holmes/db/queries/hosts";
 import { SshConnectionPool } from "@holmes/probes/ssh";
 import { startCheckWorker } from "./checks/check-worker";
 import { type CollectDeps, type CollectorSettings, collectHost, type HostResult } from "./collect";
+import { createGroupCommit } from "./group-commit";
 import { createHeartbeat } from "./heartbeat";
 import {
   hostCollectorSettings,
@@ -67,12 +69,34 @@ export async function startQueueCollector(options: {
   };
   const window = createCycleWindow();
 
+  // Read the host now, not when the job was queued: a key pinned or accepted meanwhile counts.
+  // Its groups' intervals as they are now: SMART due, backoff and staleness all count in them.
+  // Read together for the jobs that start together (a fetch brings up to `concurrency`).
+  const readTargets = createGroupCommit<PollJob, TargetNow | null>({
+    flush: async (polls) => {
+      const targets = await listPollTargets(
+        db,
+        polls.map((p) => p.hostName),
+      );
+      const intervals = await loadHostPollIntervals(
+        db,
+        defaults,
+        targets.map((t) => t.id),
+      );
+      const byId = new Map(targets.map((t) => [t.id, t]));
+      return polls.map((p) => {
+        const target = byId.get(p.hostId);
+        return target ? { target, intervals: intervals.get(target.id) } : null;
+      });
+    },
+    maxItems: settings.concurrency,
+    parallel: 1,
+  });
+
   const poll = async (job: PollJob): Promise<PollJobOutput> => {
-    // Read the host now, not when the job was queued: a key pinned or accepted meanwhile counts.
-    const [target] = await listPollTargets(db, [job.hostName]);
-    if (target?.id !== job.hostId) return { instance: heartbeat.instance, status: "gone" };
-    // Its groups' intervals as they are now: SMART due, backoff and staleness all count in them.
-    const intervals = (await loadHostPollIntervals(db, defaults, [target.id])).get(target.id);
+    const now = await readTargets(job);
+    if (!now) return { instance: heartbeat.instance, status: "gone" };
+    const { target, intervals } = now;
     const hostDeps = intervals
       ? { ...deps, settings: hostCollectorSettings(deps.settings, intervals) }
       : deps;
@@ -155,6 +179,9 @@ export async function startQueueCollector(options: {
     },
   };
 }
+
+/** A host as its poll starts: its row (null if renamed or removed since), its intervals. */
+type TargetNow = { target: PollTargetRow; intervals: HostPollIntervals | undefined };
 
 /** The hosts to offer, batched by the state interval that applies to each. */
 function groupByInterval(

@@ -55,6 +55,39 @@ describe.each(testDatabaseKinds())("the pg-boss poll queue on %s", (kind) => {
     expect(jobs.every((j) => j.state === "completed" && j.output.instance === "test")).toBe(true);
   }, 60_000);
 
+  it("works a full queue back to back, not one job per worker and polling interval", async () => {
+    const fresh = await createTestDatabase(kind);
+    const isolated = createJobQueue({ url: fresh.url });
+    try {
+      await isolated.start();
+      const fleet = hosts(40);
+      await isolated.enqueuePolls(fleet, { expireInSeconds: 60 });
+      const worked: string[] = [];
+      const started = performance.now();
+      // A polling interval of a minute: pg-boss's own work() loops waited it after every job.
+      await isolated.workPolls(
+        async (job) => {
+          worked.push(job.hostId);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          return { instance: "test", status: "ok" };
+        },
+        { concurrency: 4, pollingIntervalSeconds: 60 },
+      );
+      const done = async () =>
+        (await listPollJobs(fresh.db, since)).filter((j) => j.state === "completed").length;
+      await expect.poll(done, { timeout: 20_000, interval: 250 }).toBe(40);
+      expect(performance.now() - started).toBeLessThan(20_000);
+      expect(new Set(worked)).toEqual(new Set(fleet.map((h) => h.hostId)));
+      const jobs = await listPollJobs(fresh.db, since);
+      expect(jobs.every((j) => j.output.instance === "test" && j.output.status === "ok")).toBe(
+        true,
+      );
+    } finally {
+      await isolated.stop({ timeoutMs: 1_000 });
+      await fresh.close();
+    }
+  }, 60_000);
+
   it("expires a job whose holder vanished, after which the host can be planned again", async () => {
     // Its own database and queue: a worker already running (the first test's) could fetch the
     // job before the vanishing holder does, and then there would be nothing to expire.

@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { type FetchPump, startFetchPump } from "./fetch-pump";
 import { createPgExecutor } from "./pg-executor";
 
 /** One job per host poll; the collectors work it, any process may enqueue. */
@@ -68,6 +69,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     deleteAfterDays: 1,
   });
   boss.on("error", onError);
+  let pump: FetchPump | null = null;
 
   return {
     start: async () => {
@@ -78,6 +80,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       await boss.updateQueue(POLL_HOST_QUEUE, queue);
     },
     stop: async (stopOptions = {}) => {
+      await pump?.stop(stopOptions.timeoutMs ?? 30_000);
       await boss.stop({ graceful: true, wait: true, timeout: stopOptions.timeoutMs ?? 30_000 });
       await executor.close();
     },
@@ -96,16 +99,25 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
           retryLimit: 0,
         })),
       );
+      pump?.nudge();
     },
+    // One fetch pump (fetch-pump.ts), not pg-boss's work(): that runs one job per polling interval.
     workPolls: async (handler, workOptions) => {
-      // pg-boss 10 has no team size: each work() call is one fetch loop running one job at a time.
-      for (let slot = 0; slot < workOptions.concurrency; slot += 1) {
-        await boss.work<PollJob>(
-          POLL_HOST_QUEUE,
-          { batchSize: 1, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2 },
-          async ([job]) => (job ? handler(job.data) : null),
-        );
-      }
+      if (pump) throw new Error("workPolls was already called on this queue");
+      pump = startFetchPump<PollJob>({
+        queue: {
+          fetch: (batchSize) => boss.fetch<PollJob>(POLL_HOST_QUEUE, { batchSize }),
+          // pg-boss 10 completes a list of ids with one output; its types know only one id.
+          complete: (ids, output) =>
+            boss.complete(POLL_HOST_QUEUE, ids as unknown as string, output),
+          fail: (ids, message) =>
+            Promise.all(ids.map((id) => boss.fail(POLL_HOST_QUEUE, id, { message }))),
+        },
+        handler,
+        concurrency: workOptions.concurrency,
+        idleMs: (workOptions.pollingIntervalSeconds ?? 2) * 1000,
+        onError,
+      });
     },
   };
 }
