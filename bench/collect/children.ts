@@ -8,7 +8,7 @@ import { childEnvironment } from "../env";
 import type { WorkerFigures, WorkerOptions } from "./collector-worker";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const CLI_BIN = join(ROOT, "apps/cli/bin/holmes.mjs");
+export const CLI_BIN = join(ROOT, "apps/cli/bin/holmes.mjs");
 const WORKER = join(import.meta.dirname, "collector-worker.ts");
 const live = new Set<ChildProcess>();
 
@@ -19,7 +19,7 @@ export type SimFleet = {
   stop: () => Promise<void>;
 };
 
-function track(child: ChildProcess): ChildProcess {
+export function track(child: ChildProcess): ChildProcess {
   live.add(child);
   child.once("exit", () => live.delete(child));
   return child;
@@ -30,7 +30,7 @@ export function killLiveChildren(): void {
   for (const child of live) child.kill("SIGKILL");
 }
 
-function exited(child: ChildProcess): Promise<number> {
+export function exited(child: ChildProcess): Promise<number> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((done) => child.once("exit", (code) => done(code ?? 1)));
 }

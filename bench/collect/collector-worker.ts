@@ -32,7 +32,7 @@ const SETTINGS: CollectorSettings = {
   keepaliveIntervalMs: 15_000,
   intervalMs: 60_000,
   smartIntervalMs: 600_000,
-  concurrency: 32,
+  concurrency: 64,
 };
 
 export type WorkerOptions = {

@@ -14,7 +14,7 @@ export function loadCollectorEnv() {
       /** The defaults: an inventory group may set its own (group_poll_intervals). */
       HOLMES_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
       HOLMES_SMART_INTERVAL_SECONDS: z.coerce.number().int().min(60).default(600),
-      HOLMES_COLLECTOR_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),
+      HOLMES_COLLECTOR_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(64),
       /** Days of raw poll outputs kept as evidence (each host's newest poll is always kept). */
       HOLMES_RAW_RETENTION_DAYS: z.coerce.number().int().min(1).default(14),
       /** Prometheus metrics on 127.0.0.1:<port>/metrics; 0 turns them off. */

@@ -1,6 +1,6 @@
 /**
  * Group commit: callers hand in one item each and wait for its result, while the items that
- * arrive during a flush are flushed together in the next one. With 32 polls in flight the
+ * arrive during a flush are flushed together in the next one. With 64 polls in flight the
  * database sees a few multi-row transactions instead of one small transaction per host; a lone
  * caller waits for nothing (a flush starts as soon as one is free).
  *

@@ -159,4 +159,39 @@ describe.each(testDatabaseKinds())("the pg-boss poll queue on %s", (kind) => {
     await other.close();
     await executor.close();
   }, 30_000);
+
+  it.runIf(kind === "postgres")(
+    "survives its connection dying mid-statement (a server restart): the statement fails, the process lives",
+    async () => {
+      const lost: Error[] = [];
+      const executor = createPgExecutor({
+        url: database().url,
+        max: 1,
+        applicationName: "holmes-test-terminated",
+        onError: (error) => lost.push(error),
+      });
+      const sleeping = executor.executeSql("select pg_sleep(30)");
+      const other = createDb({ url: database().url, max: 1 });
+      try {
+        await expect
+          .poll(
+            async () =>
+              (
+                await other.sql`select pg_terminate_backend(pid) as done from pg_stat_activity
+                  where application_name = 'holmes-test-terminated' and query like 'select pg_sleep%'`
+              ).length,
+            { timeout: 10_000, interval: 100 },
+          )
+          .toBe(1);
+        await expect(sleeping).rejects.toThrow();
+        expect(lost.map((error) => error.message)).toContain("Connection terminated unexpectedly");
+        // The pool replaced the dead connection.
+        expect((await executor.executeSql("select 3 as three")).rows).toEqual([{ three: 3 }]);
+      } finally {
+        await other.close();
+        await executor.close();
+      }
+    },
+    30_000,
+  );
 });

@@ -16,6 +16,8 @@ export type PgExecutor = {
 type PgClient = {
   query: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
   release: (error?: Error) => void;
+  on: (event: "error", listener: (error: Error) => void) => void;
+  removeListener: (event: "error", listener: (error: Error) => void) => void;
 };
 
 type PgPool = {
@@ -50,8 +52,14 @@ export function createPgExecutor(options: {
   return {
     executeSql: async (text, values) => {
       const client = await pool.connect();
+      // The pool listens for errors only on idle connections. One that dies while it runs a
+      // statement (a server restart, a terminated backend) emits an error on the client; with no
+      // listener that would end the process. The statement itself fails all the same.
+      const onLost = (error: Error) => options.onError(error);
+      client.on("error", onLost);
       try {
         const result = await client.query(text, values);
+        client.removeListener("error", onLost);
         client.release();
         return result;
       } catch (error) {
@@ -59,6 +67,7 @@ export function createPgExecutor(options: {
           () => undefined,
           (rollbackError: Error) => rollbackError,
         );
+        client.removeListener("error", onLost);
         // A connection that cannot even roll back is discarded rather than handed out again.
         client.release(rollback);
         throw error;
