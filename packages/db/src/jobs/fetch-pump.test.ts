@@ -66,6 +66,26 @@ describe("the fetch pump", () => {
     await pump.stop(1_000);
   });
 
+  it("gathers slots that free one by one into fewer fetches", async () => {
+    const memory = memoryQueue(64);
+    const pump = startFetchPump({
+      queue: memory.queue,
+      // Staggered ends: without gathering, nearly every finished job would be a fetch of one.
+      handler: async (n) => {
+        await delay(2 + (n % 7) * 3);
+        return { status: "ok" };
+      },
+      concurrency: 16,
+      idleMs: 60_000,
+      onError: noErrors,
+    });
+    await expect.poll(() => memory.completed.size, { timeout: 5_000, interval: 10 }).toBe(64);
+    // The first fetch fills 16 slots; every later one waits for 4 free or 20 ms.
+    expect(memory.fetchSizes.length).toBeLessThanOrEqual(20);
+    expect(memory.fetchSizes[0]).toBe(16);
+    await pump.stop(1_000);
+  });
+
   it("completes jobs that end together in one call per distinct output", async () => {
     const memory = memoryQueue(8);
     const pump = startFetchPump({

@@ -13,12 +13,16 @@ export type FetchPump = {
   stop: (timeoutMs: number) => Promise<void>;
 };
 
+/** How long a free slot may wait for others before the pump fetches for it alone. */
+const GATHER_MS = 20;
+
 /**
  * Keeps up to `concurrency` jobs running, fetching as many as there are free slots, from the
  * moment one is free. pg-boss 10's own `work()` is one job per loop, and each loop waits its
  * polling interval after every job, however many are queued: 32 loops polling every 2 s ran
  * 16 polls a second, and a 1,000-host fleet took longer than its 60 s interval. The pump waits
- * `idleMs` only when a fetch came back short (the queue is empty), or until nudged.
+ * `idleMs` only when a fetch came back short (the queue is empty), or until nudged. Slots that
+ * free one by one are gathered for a moment, so a busy queue is not one fetch per finished job.
  */
 export function startFetchPump<J>(options: {
   queue: PumpQueue<J>;
@@ -28,6 +32,8 @@ export function startFetchPump<J>(options: {
   onError: (error: Error) => void;
 }): FetchPump {
   const { queue, handler, concurrency, onError } = options;
+  /** Free slots worth a fetch of their own; fewer wait up to GATHER_MS for company. */
+  const gatherSlots = Math.max(1, Math.floor(concurrency / 4));
   const inFlight = new Map<string, Promise<void>>();
   let isStopping = false;
   let wake: (() => void) | null = null;
@@ -49,29 +55,40 @@ export function startFetchPump<J>(options: {
 
   const completions = createCompletionBatcher(queue);
 
+  /**
+   * A job's slot frees once its end is written, so what pg-boss shows active is never more than
+   * `concurrency`: a collector that dies leaves at most that many to expire.
+   */
+  const freeSlots = () => concurrency - inFlight.size;
+
   const run = (job: { id: string; data: J }) => {
     const settled = (async () => {
       try {
         const output = await handler(job.data);
         await completions.complete(job.id, output);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        await queue.fail([job.id], message).catch((failed: Error) => onError(failed));
+        await fail(job.id, error);
       }
     })().finally(() => {
       inFlight.delete(job.id);
-      if (sleepsFor === "slot") wake?.();
+      if (sleepsFor === "slot" && freeSlots() >= gatherSlots) wake?.();
     });
     inFlight.set(job.id, settled);
   };
 
+  const fail = (id: string, error: unknown) =>
+    queue
+      .fail([id], error instanceof Error ? error.message : String(error))
+      .catch((failed: Error) => onError(failed));
+
   const loop = (async () => {
     while (!isStopping) {
-      const free = concurrency - inFlight.size;
-      if (free <= 0) {
-        await sleep("slot", options.idleMs);
-        continue;
+      if (freeSlots() < gatherSlots) {
+        // Let a few slots free up and fetch them together: each fetch is a locking query.
+        await sleep("slot", freeSlots() > 0 ? GATHER_MS : options.idleMs);
+        if (freeSlots() <= 0 || isStopping) continue;
       }
+      const free = freeSlots();
       let jobs: Array<{ id: string; data: J }> = [];
       try {
         jobs = await queue.fetch(free);
