@@ -36,6 +36,7 @@ import {
 import { type BenchDatabase, createBenchDatabase } from "./collect/database";
 import { timeReferenceWork } from "./collect/reference-work";
 import {
+  ansibleWarmMs,
   loadLine,
   printCycles,
   printRatios,
@@ -205,7 +206,7 @@ async function benchSize(hosts: number): Promise<void> {
     "  tool time ÷ Holmes time (Holmes sends discovery with each host's details, parses and stores;\n  the tools run discovery only and store nothing, a lighter job):",
   );
   const pollOnly = figures.cycles.find((c) => c.label === "poll+parse only");
-  const ratio = printRatios(steady, pollOnly, tools);
+  printRatios(steady, pollOnly, tools);
 
   const shippedSlots = Number(values["shipped-slots"]);
   const shipped =
@@ -221,7 +222,7 @@ async function benchSize(hosts: number): Promise<void> {
       : null;
   if (shipped) printShipped(shipped, hosts);
   const shippedCycles = shipped ? shippedCycleFigures(shipped, hosts) : null;
-  const warmAnsibleMs = tools.ansibleWarm?.wallMs ?? tools.ansibleWarmExtrapolatedMs;
+  const warmAnsibleMs = ansibleWarmMs(tools)?.ms ?? null;
   console.log(`  ${loadLine()}`);
 
   const isTargetSize = hosts === 1000;
@@ -271,7 +272,7 @@ async function benchSize(hosts: number): Promise<void> {
     },
     {
       name: "≥ 10× faster than warm ansible -m raw",
-      ...ratioOf(ratio === null ? null : steady.wallMs),
+      ...ratioOf(steady.wallMs),
     },
     { name: "  the same, holmes collector (pg-boss queue)", ...ratioOf(shippedSteady) },
   ]);

@@ -82,7 +82,7 @@ export function printRatios(
   steady: CycleFigures,
   pollOnly: CycleFigures | undefined,
   tools: ToolFigures,
-): number | null {
+): void {
   const ansible = ansibleWarmMs(tools);
   const label = ansible?.isExtrapolated ? " (ansible EXTRAPOLATED)" : "";
   const line = (name: string, toolMs: number, cycle: CycleFigures) =>
@@ -96,7 +96,6 @@ export function printRatios(
     if (tools.parallelSsh)
       line("Holmes poll+parse only vs parallel-ssh", tools.parallelSsh.wallMs, pollOnly);
   }
-  return ansible ? ansible.ms / steady.wallMs : null;
 }
 
 export type Target = { name: string; actual: string; isMet: boolean | null };

@@ -36,25 +36,36 @@ const noErrors = (error: Error) => {
   throw error;
 };
 
+/**
+ * A pump on an in-memory queue. Its idle wait is a whole minute: a pump that waited it between
+ * jobs, or after a short fetch without being nudged, could not finish in any test's time.
+ */
+function pumpOn(
+  memory: ReturnType<typeof memoryQueue>,
+  concurrency: number,
+  handler: (n: number) => Promise<object>,
+) {
+  return startFetchPump({
+    queue: memory.queue,
+    handler,
+    concurrency,
+    idleMs: 60_000,
+    onError: noErrors,
+  });
+}
+
 describe("the fetch pump", () => {
   it("works a full queue back to back, never more than `concurrency` at once", async () => {
     const memory = memoryQueue(40);
     let running = 0;
     let mostAtOnce = 0;
     const started = performance.now();
-    const pump = startFetchPump({
-      queue: memory.queue,
-      handler: async (n) => {
-        running += 1;
-        mostAtOnce = Math.max(mostAtOnce, running);
-        await delay(5 + (n % 3));
-        running -= 1;
-        return { status: n % 5 === 0 ? "partial" : "ok" };
-      },
-      concurrency: 4,
-      // A whole minute: a pump that waited this between jobs could not finish in the test's time.
-      idleMs: 60_000,
-      onError: noErrors,
+    const pump = pumpOn(memory, 4, async (n) => {
+      running += 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      await delay(5 + (n % 3));
+      running -= 1;
+      return { status: n % 5 === 0 ? "partial" : "ok" };
     });
     await expect.poll(() => memory.completed.size, { timeout: 5_000, interval: 10 }).toBe(40);
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -68,16 +79,10 @@ describe("the fetch pump", () => {
 
   it("gathers slots that free one by one into fewer fetches", async () => {
     const memory = memoryQueue(64);
-    const pump = startFetchPump({
-      queue: memory.queue,
-      // Staggered ends: without gathering, nearly every finished job would be a fetch of one.
-      handler: async (n) => {
-        await delay(2 + (n % 7) * 3);
-        return { status: "ok" };
-      },
-      concurrency: 16,
-      idleMs: 60_000,
-      onError: noErrors,
+    // Staggered ends: without gathering, nearly every finished job would be a fetch of one.
+    const pump = pumpOn(memory, 16, async (n) => {
+      await delay(2 + (n % 7) * 3);
+      return { status: "ok" };
     });
     await expect.poll(() => memory.completed.size, { timeout: 5_000, interval: 10 }).toBe(64);
     // The first fetch fills 16 slots; every later one waits for 4 free or 20 ms.
@@ -88,13 +93,7 @@ describe("the fetch pump", () => {
 
   it("completes jobs that end together in one call per distinct output", async () => {
     const memory = memoryQueue(8);
-    const pump = startFetchPump({
-      queue: memory.queue,
-      handler: async (n) => ({ status: n < 6 ? "ok" : "partial" }),
-      concurrency: 8,
-      idleMs: 60_000,
-      onError: noErrors,
-    });
+    const pump = pumpOn(memory, 8, async (n) => ({ status: n < 6 ? "ok" : "partial" }));
     await expect.poll(() => memory.completed.size, { timeout: 2_000, interval: 10 }).toBe(8);
     expect(memory.completeCalls.map((ids) => ids.length).sort()).toEqual([2, 6]);
     await pump.stop(1_000);
@@ -102,15 +101,9 @@ describe("the fetch pump", () => {
 
   it("fails a job whose handler threw, with its message", async () => {
     const memory = memoryQueue(3);
-    const pump = startFetchPump({
-      queue: memory.queue,
-      handler: async (n) => {
-        if (n === 1) throw new Error("no such host");
-        return { status: "ok" };
-      },
-      concurrency: 2,
-      idleMs: 60_000,
-      onError: noErrors,
+    const pump = pumpOn(memory, 2, async (n) => {
+      if (n === 1) throw new Error("no such host");
+      return { status: "ok" };
     });
     await expect
       .poll(() => memory.completed.size + memory.failed.size, { timeout: 2_000, interval: 10 })
@@ -122,15 +115,9 @@ describe("the fetch pump", () => {
   it("looks again when nudged, not only after its idle wait", async () => {
     const memory = memoryQueue(0);
     const worked: number[] = [];
-    const pump = startFetchPump({
-      queue: memory.queue,
-      handler: async (n) => {
-        worked.push(n);
-        return { status: "ok" };
-      },
-      concurrency: 2,
-      idleMs: 60_000,
-      onError: noErrors,
+    const pump = pumpOn(memory, 2, async (n) => {
+      worked.push(n);
+      return { status: "ok" };
     });
     await delay(50);
     memory.add("late", 7);
@@ -143,15 +130,9 @@ describe("the fetch pump", () => {
 
   it("on stop, waits for jobs in flight, then fails those still running", async () => {
     const memory = memoryQueue(2);
-    const pump = startFetchPump({
-      queue: memory.queue,
-      handler: async (n) => {
-        await delay(n === 0 ? 20 : 10_000);
-        return { status: "ok" };
-      },
-      concurrency: 2,
-      idleMs: 60_000,
-      onError: noErrors,
+    const pump = pumpOn(memory, 2, async (n) => {
+      await delay(n === 0 ? 20 : 10_000);
+      return { status: "ok" };
     });
     await delay(5);
     await pump.stop(300);
