@@ -218,6 +218,7 @@ async function benchSize(hosts: number): Promise<void> {
           serverUrl: benchEnv.DATABASE_URL,
           intervalSeconds: SHIPPED_INTERVAL_SECONDS,
           slots: shippedSlots,
+          cpuProfileDir: values["cpu-prof"],
         })
       : null;
   if (shipped) printShipped(shipped, hosts);

@@ -34,14 +34,19 @@ export async function runShippedCollector(options: {
   serverUrl: string | undefined;
   intervalSeconds: number;
   slots: number;
+  /** Runs the collector under `node --cpu-prof`, its profile written here when it stops. */
+  cpuProfileDir?: string;
 }): Promise<ShippedFigures> {
   const database = await createBenchDatabase(options.serverUrl);
   const handle = createDb({ url: database.url, max: 1 });
   try {
     const names = Array.from({ length: options.hosts }, (_, i) => fleetHostname(i));
     await syncSimulatedHosts(handle.db, names, options.simPort);
+    const profile = options.cpuProfileDir
+      ? ["--cpu-prof", "--cpu-prof-dir", options.cpuProfileDir]
+      : [];
     const child = track(
-      spawn(process.execPath, [CLI_BIN, "collector"], {
+      spawn(process.execPath, [...profile, CLI_BIN, "collector"], {
         env: childEnvironment({
           DATABASE_URL: database.url,
           HOLMES_SSH_KEY_PATH: options.keyPath,
