@@ -67,18 +67,26 @@ export async function startSim(hosts: number, dataDir: string): Promise<SimFleet
   };
 }
 
+/** Node's arguments that write a CPU profile of the process into `dir` when it exits; none without. */
+export function cpuProfileArgs(dir: string | undefined): string[] {
+  return dir ? ["--cpu-prof", "--cpu-prof-dir", dir] : [];
+}
+
 /** The collector worker; `cpuProfileDir` runs it under `node --cpu-prof`. */
 export async function runCollectorWorker(
   options: WorkerOptions,
   cpuProfileDir?: string,
 ): Promise<WorkerFigures> {
-  const profile = cpuProfileDir ? ["--cpu-prof", "--cpu-prof-dir", cpuProfileDir] : [];
   const child = track(
-    spawn(process.execPath, [...profile, "--import", "tsx", WORKER, JSON.stringify(options)], {
-      cwd: ROOT,
-      env: childEnvironment({}),
-      stdio: ["ignore", "pipe", "inherit"],
-    }),
+    spawn(
+      process.execPath,
+      [...cpuProfileArgs(cpuProfileDir), "--import", "tsx", WORKER, JSON.stringify(options)],
+      {
+        cwd: ROOT,
+        env: childEnvironment({}),
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    ),
   );
   let stdout = "";
   child.stdout?.on("data", (chunk: Buffer) => {

@@ -11,7 +11,7 @@ import { createDb } from "@holmes/db/client";
 import { syncSimulatedHosts } from "@holmes/db/queries/hosts";
 import { fleetHostname } from "@holmes/probes/simulate";
 import { childEnvironment } from "../env";
-import { CLI_BIN, exited, track } from "./children";
+import { CLI_BIN, cpuProfileArgs, exited, track } from "./children";
 import { createBenchDatabase } from "./database";
 import { processCpuMs } from "./process-cpu";
 
@@ -42,11 +42,8 @@ export async function runShippedCollector(options: {
   try {
     const names = Array.from({ length: options.hosts }, (_, i) => fleetHostname(i));
     await syncSimulatedHosts(handle.db, names, options.simPort);
-    const profile = options.cpuProfileDir
-      ? ["--cpu-prof", "--cpu-prof-dir", options.cpuProfileDir]
-      : [];
     const child = track(
-      spawn(process.execPath, [...profile, CLI_BIN, "collector"], {
+      spawn(process.execPath, [...cpuProfileArgs(options.cpuProfileDir), CLI_BIN, "collector"], {
         env: childEnvironment({
           DATABASE_URL: database.url,
           HOLMES_SSH_KEY_PATH: options.keyPath,
