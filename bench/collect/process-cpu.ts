@@ -23,17 +23,19 @@ export function processCpuMs(pids: readonly number[]): number {
 }
 
 /**
- * This process's peak RSS (VmHWM). Not `process.resourceUsage().maxRSS`: Linux carries the high-water
- * mark of the forked parent's address space across exec, so a child spawned by a big parent
- * (PGlite lives in the bench's main process) would report the parent's size.
+ * A process's peak RSS (VmHWM): this one's by default, or another's by pid (0 once it is gone).
+ * Not `process.resourceUsage().maxRSS`: Linux carries the high-water mark of the forked parent's
+ * address space across exec, so a child spawned by a big parent (PGlite lives in the bench's main
+ * process) would report the parent's size.
  */
-export function peakRssMb(): number {
+export function peakRssMb(pid: number | "self" = "self"): number {
   try {
-    const status = readFileSync("/proc/self/status", "utf8");
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const kib = /^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1];
     if (kib) return Number(kib) / 1024;
   } catch {
-    // Not Linux: fall back to getrusage.
+    // Gone, or not Linux.
   }
-  return process.resourceUsage().maxRSS / 1024;
+  // Not Linux: this process falls back to getrusage.
+  return pid === "self" ? process.resourceUsage().maxRSS / 1024 : 0;
 }

@@ -6,14 +6,13 @@
  * start to its last poll's end, read from pg-boss's job table.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { createDb } from "@holmes/db/client";
 import { syncSimulatedHosts } from "@holmes/db/queries/hosts";
 import { fleetHostname } from "@holmes/probes/simulate";
 import { childEnvironment } from "../env";
 import { CLI_BIN, cpuProfileArgs, exited, track } from "./children";
 import { createBenchDatabase } from "./database";
-import { processCpuMs } from "./process-cpu";
+import { peakRssMb, processCpuMs } from "./process-cpu";
 
 export type SlotFigures = { polled: number; completed: number; wallMs: number };
 
@@ -63,14 +62,14 @@ export async function runShippedCollector(options: {
       if (full.length >= options.slots) break;
     }
     const cpuMs = processCpuMs([pid]);
-    const peakRssMb = peakRssMbOf(pid);
+    const peakRssMbOfChild = peakRssMb(pid);
     child.kill("SIGTERM");
     await exited(child);
     return {
       intervalSeconds: options.intervalSeconds,
       slots,
       cpuMs,
-      peakRssMb,
+      peakRssMb: peakRssMbOfChild,
       polls: slots.reduce((sum, slot) => sum + slot.completed, 0),
     };
   } finally {
@@ -99,14 +98,4 @@ async function readSlots(handle: ReturnType<typeof createDb>): Promise<SlotFigur
     completed: row.completed,
     wallMs: row.wall_ms ?? 0,
   }));
-}
-
-/** Another process's peak RSS (VmHWM), in MB; 0 if it is gone. */
-function peakRssMbOf(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    return Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
 }

@@ -80,7 +80,8 @@ function renderOnce(
 /**
  * The renderers build their text piece by piece, and V8 keeps such a string as a tree of pieces.
  * Joining a kept tree into each poll's stdout walked it again on every poll (up to 0.7 ms a poll,
- * a third of the sim's CPU in a steady cycle); a kept output is copied into one flat string once.
+ * some 40% of the sim's busy time in a steady cycle); a kept output is copied into one flat string
+ * once.
  */
 function flattened(output: CommandOutput): CommandOutput {
   if ("missing" in output) return output;
