@@ -1,4 +1,5 @@
-# One image for web, collector and the CLI (TypeScript source run through tsx; web prebuilt).
+# One image for web, collector and the CLI (TypeScript source run through tsx, the collector
+# bundled by esbuild as it starts, into the temporary directory; web prebuilt).
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1

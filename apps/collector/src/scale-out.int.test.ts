@@ -107,6 +107,8 @@ describe.each(testDatabaseKinds())("two collector processes sharing one database
     expect(runs.every((r) => r.rawEncoding === "br" && r.rawOutputs !== null)).toBe(true);
     for (const collector of collectors) {
       expect(collector.output()).not.toContain("encoded in the poll loop");
+      // Each ran bundled, as shipped (bin/import-bundled.mjs), not through tsx.
+      expect(collector.output()).not.toContain("could not bundle");
     }
   }, 240_000);
 
