@@ -18,17 +18,23 @@ const OWN_PACKAGE = /^@holmes\//;
  * Throws if esbuild cannot bundle it; the caller decides whether to fall back to tsx.
  */
 export async function importBundled(entryUrl) {
-  const { build } = await import("esbuild");
-  const result = await build({
-    entryPoints: [fileURLToPath(entryUrl)],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    write: false,
-    logLevel: "silent",
-    plugins: [keepPackagesWhereTheyAre, keepOwnLocations],
-  });
+  const { build, stop } = await import("esbuild");
+  let result;
+  try {
+    result = await build({
+      entryPoints: [fileURLToPath(entryUrl)],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      write: false,
+      logLevel: "silent",
+      plugins: [keepPackagesWhereTheyAre, keepOwnLocations],
+    });
+  } finally {
+    // esbuild's service is a process of its own (some 50 MB) that would otherwise live on.
+    await stop();
+  }
   const [output] = result.outputFiles;
   // A directory of its own, gone once loaded: every start bundles afresh, so nothing goes stale.
   const directory = await mkdtemp(join(tmpdir(), "holmes-bundle-"));

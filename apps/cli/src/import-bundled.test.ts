@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -18,6 +19,14 @@ describe("importBundled (how `holmes collector` loads)", () => {
     const bundled = await importBundled(urlOf("apps/cli/src/testing/bundled-module.ts"));
     // The very instance this test imported: zod was not copied into the bundle.
     expect(bundled.zod).toBe(z);
+  });
+
+  it("leaves no esbuild service process running", async () => {
+    await importBundled(urlOf("apps/cli/src/testing/bundled-module.ts"));
+    const children = execFileSync("ps", ["--ppid", String(process.pid), "-o", "args="], {
+      encoding: "utf8",
+    });
+    expect(children).not.toMatch(/esbuild/);
   });
 
   it("gives each module its own location, not the bundle's", async () => {
