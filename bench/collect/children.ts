@@ -9,7 +9,8 @@ import type { WorkerFigures, WorkerOptions } from "./collector-worker";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 export const CLI_BIN = join(ROOT, "apps/cli/bin/holmes.mjs");
-const WORKER = join(import.meta.dirname, "collector-worker.ts");
+/** collector-worker.ts, bundled as `holmes collector` is (bundled-worker.mjs). */
+const WORKER = join(import.meta.dirname, "bundled-worker.mjs");
 const live = new Set<ChildProcess>();
 
 export type SimFleet = {
@@ -80,7 +81,7 @@ export async function runCollectorWorker(
   const child = track(
     spawn(
       process.execPath,
-      [...cpuProfileArgs(cpuProfileDir), "--import", "tsx", WORKER, JSON.stringify(options)],
+      [...cpuProfileArgs(cpuProfileDir), WORKER, JSON.stringify(options)],
       {
         cwd: ROOT,
         env: childEnvironment({}),
