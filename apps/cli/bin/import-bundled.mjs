@@ -7,7 +7,7 @@
 // it starts, which takes well under a second, and imported from a temporary file.
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** The packages of this repository, written in TypeScript; everything else is loaded as is. */
@@ -65,7 +65,7 @@ const keepPackagesWhereTheyAre = {
       });
       if (resolved.errors.length > 0) return { errors: resolved.errors };
       // Node's own modules (fs, not node:fs) resolve to no file.
-      if (!resolved.path.startsWith("/")) return { path: args.path, external: true };
+      if (!isAbsolute(resolved.path)) return { path: args.path, external: true };
       return { path: pathToFileURL(resolved.path).href, external: true };
     });
   },
