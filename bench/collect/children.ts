@@ -79,15 +79,11 @@ export async function runCollectorWorker(
   cpuProfileDir?: string,
 ): Promise<WorkerFigures> {
   const child = track(
-    spawn(
-      process.execPath,
-      [...cpuProfileArgs(cpuProfileDir), WORKER, JSON.stringify(options)],
-      {
-        cwd: ROOT,
-        env: childEnvironment({}),
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    ),
+    spawn(process.execPath, [...cpuProfileArgs(cpuProfileDir), WORKER, JSON.stringify(options)], {
+      cwd: ROOT,
+      env: childEnvironment({}),
+      stdio: ["ignore", "pipe", "inherit"],
+    }),
   );
   let stdout = "";
   child.stdout?.on("data", (chunk: Buffer) => {
