@@ -20,8 +20,9 @@ async function runCollector() {
     const { importBundled } = await import("./import-bundled.mjs");
     command = await importBundled(entry);
   } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
     console.error(
-      `holmes collector: could not bundle (${error instanceof Error ? error.message : error}); loading it through tsx, which takes more memory`,
+      `holmes collector: could not bundle (${reason}); loading it through tsx, which takes more memory`,
     );
     register();
     command = await import(entry.href);
