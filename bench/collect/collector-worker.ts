@@ -14,13 +14,13 @@ import {
   createKeyResolver,
   type HostResult,
   limitHeapGrowth,
+  type PollMemory,
   pollHost,
   RawOutputEncoder,
   WriteCache,
 } from "@holmes/collector";
 import { createDb } from "@holmes/db/client";
 import { listPollTargets, type PollTargetRow } from "@holmes/db/queries/hosts";
-import type { DiscoveredNames } from "@holmes/probes/commands";
 import { SshConnectionPool } from "@holmes/probes/ssh";
 import { peakRssMb, processCpuMs } from "./process-cpu";
 import { WriteMeter } from "./write-meter";
@@ -93,7 +93,7 @@ function percentile(sorted: readonly number[], p: number): number {
 function pollOnly(
   pool: SshConnectionPool,
   privateKeyFor: (host: PollTargetRow) => Promise<string>,
-  knownDevices: ReadonlyMap<string, DiscoveredNames>,
+  pollMemory: ReadonlyMap<string, PollMemory>,
 ): CycleRun {
   return async (targets) => {
     const results: Array<Omit<HostResult, "outcome">> = [];
@@ -112,7 +112,7 @@ function pollOnly(
             useSudo: host.useSudo,
             kernelLogSinceEpochSeconds: Math.floor((host.lastSuccessAt?.getTime() ?? 0) / 1000),
             isSmartDue: false,
-            expectedDevices: knownDevices.get(host.id),
+            previous: pollMemory.get(host.id),
           },
           pool,
           SETTINGS,
@@ -147,7 +147,7 @@ async function main(options: WorkerOptions): Promise<void> {
   const privateKeyFor = createKeyResolver({ defaultKeyPath: options.keyPath });
   // As the long-running collector does: unchanged current state is not rewritten.
   const writeCache = new WriteCache();
-  const knownDevices = new Map<string, DiscoveredNames>();
+  const pollMemory = new Map<string, PollMemory>();
   const rawOutputEncoder = new RawOutputEncoder();
   const databasePids = async (): Promise<number[]> => {
     if (options.databasePid !== null) return [options.databasePid];
@@ -167,7 +167,7 @@ async function main(options: WorkerOptions): Promise<void> {
           privateKeyFor,
           now: () => new Date(),
           writeCache,
-          knownDevices,
+          pollMemory,
           rawOutputEncoder,
           keepOutcomes: false,
         },
@@ -222,7 +222,7 @@ async function main(options: WorkerOptions): Promise<void> {
   const cycles = [await cycle("cold", collect(SETTINGS))];
   for (let i = 0; i < options.steadyCycles; i++)
     cycles.push(await cycle("steady", collect(SETTINGS)));
-  cycles.push(await cycle("poll+parse only", pollOnly(pool, privateKeyFor, knownDevices)));
+  cycles.push(await cycle("poll+parse only", pollOnly(pool, privateKeyFor, pollMemory)));
   cycles.push(await cycle("steady+smart", collect({ ...SETTINGS, smartIntervalMs: 0 })));
   const figures: WorkerFigures = {
     cycles,

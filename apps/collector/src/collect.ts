@@ -2,12 +2,13 @@ import type { Database } from "@holmes/db/client";
 import { type ProbeRunRecord, recordFailure } from "@holmes/db/queries/fleet-state";
 import { type PollTargetRow, recordPresentedHostKey } from "@holmes/db/queries/hosts";
 import { encodeRawOutputs } from "@holmes/db/queries/raw-outputs";
-import type { DiscoveredNames, ProbeSection } from "@holmes/probes/commands";
+import type { ProbeSection } from "@holmes/probes/commands";
 import type { ProbeError, SshConnectionPool } from "@holmes/probes/ssh";
 import { type CaptureEvidenceResult, keepPollEvidence } from "./evidence";
 import { updateFindingsAfterPoll, updateHostFindings } from "./findings";
 import type { StoredPoll } from "./host-state-memory";
 import { type PollOutcome, pollHost } from "./poll/poll-host";
+import type { PollMemory } from "./poll/poll-memory";
 import type { ParseProblem } from "./poll/sections";
 import type { RawOutputEncoder } from "./raw-output-encoder";
 import { storeHostKeyPin, storeSnapshot } from "./store";
@@ -38,10 +39,11 @@ export type CollectDeps = {
    */
   writeCache?: WriteCache;
   /**
-   * What each host's last poll found, kept by a long-running collector: the next poll reads those
-   * devices' details in its first round trip, so an unchanged host answers in one.
+   * What each host's last poll left, kept by a long-running collector: the next poll reads its
+   * devices' details in its first round trip, so an unchanged host answers in one, and reuses
+   * what its unchanged outputs gave rather than parsing them again (poll/poll-memory.ts).
    */
-  knownDevices?: Map<string, DiscoveredNames>;
+  pollMemory?: Map<string, PollMemory>;
   /** Encodes raw outputs off the poll loop's thread; without it they are encoded in place. */
   rawOutputEncoder?: RawOutputEncoder;
   /**
@@ -110,7 +112,7 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
         at: startedAt,
       });
     }
-    deps.knownDevices?.set(host.id, outcome.devices);
+    deps.pollMemory?.set(host.id, outcome.memory);
     const status = outcome.problems.length > 0 ? "partial" : "ok";
     const hashes = snapshotHashes(outcome.snapshot);
     const run = await runRecord(deps, startedAt, durationMs, status, outcome);
@@ -187,7 +189,7 @@ async function pollOnce(
       ? Math.floor(host.lastSuccessAt.getTime() / 1000)
       : 0,
     isSmartDue,
-    expectedDevices: deps.knownDevices?.get(host.id),
+    previous: deps.pollMemory?.get(host.id),
   };
   return pollHost(target, deps.pool, deps.settings, startedAt);
 }

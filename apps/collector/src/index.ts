@@ -6,6 +6,7 @@ export { createKeyResolver } from "./keys";
 export { type CollectorLoop, startCollectorLoop } from "./loop";
 export { type CollectorMetrics, createCollectorMetrics, serveMetrics } from "./metrics";
 export { pollHost } from "./poll/poll-host";
+export type { PollMemory } from "./poll/poll-memory";
 export { type QueueCollector, startQueueCollector } from "./queue-collector";
 export { type QueueTiming, queueTiming } from "./queue-timing";
 export { RawOutputEncoder } from "./raw-output-encoder";

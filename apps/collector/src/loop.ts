@@ -1,9 +1,9 @@
 import type { Database } from "@holmes/db/client";
 import { listPollTargets, type PollTargetRow } from "@holmes/db/queries/hosts";
-import type { DiscoveredNames } from "@holmes/probes/commands";
 import { SshConnectionPool } from "@holmes/probes/ssh";
 import { type CollectorSettings, collectHosts, type HostResult } from "./collect";
 import { createHeartbeat } from "./heartbeat";
+import type { PollMemory } from "./poll/poll-memory";
 import { RawOutputEncoder } from "./raw-output-encoder";
 import { WriteCache } from "./write-cache";
 
@@ -26,7 +26,7 @@ export function startCollectorLoop(options: {
 }): CollectorLoop {
   const pool = new SshConnectionPool();
   const writeCache = new WriteCache();
-  const knownDevices = new Map<string, DiscoveredNames>();
+  const pollMemory = new Map<string, PollMemory>();
   const rawOutputEncoder = new RawOutputEncoder();
   const lastAttempt = new Map<string, number>();
   let isRunning = true;
@@ -53,7 +53,7 @@ export function startCollectorLoop(options: {
         privateKeyFor: options.privateKeyFor,
         now: () => new Date(),
         writeCache,
-        knownDevices,
+        pollMemory,
         rawOutputEncoder,
         keepOutcomes: false,
       },

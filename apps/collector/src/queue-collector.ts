@@ -62,7 +62,7 @@ export async function startQueueCollector(options: {
     privateKeyFor: options.privateKeyFor,
     now: () => new Date(),
     writeCache,
-    knownDevices: new Map(),
+    pollMemory: new Map(),
     rawOutputEncoder,
     // The cycle window keeps results until the heartbeat; their raw outputs are not needed.
     keepOutcomes: false,

@@ -1,5 +1,6 @@
 import type { HostSnapshot } from "@holmes/db/queries/fleet-state";
 import { describe, expect, it } from "vitest";
+import { deepFreeze } from "./poll/poll-memory";
 import { type KnownHostState, snapshotHashes, WriteCache } from "./write-cache";
 
 function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {
@@ -35,6 +36,16 @@ describe("WriteCache", () => {
     expect(cache.unchanged("h1", degraded, first)).toEqual(
       new Set(["members", "mounts", "loopDevices", "volumeGroups"]),
     );
+  });
+
+  it("hashes rows shared between polls (frozen) as it hashes the same rows unshared", () => {
+    const shared = deepFreeze(snapshot());
+    const again = snapshotHashes(shared);
+    expect(snapshotHashes(shared)).toEqual(again);
+    expect(again).toEqual(snapshotHashes(snapshot()));
+    const changed = snapshotHashes({ ...shared, mounts: [] });
+    expect(changed.mounts).not.toBe(again.mounts);
+    expect(changed.arrays).toBe(again.arrays);
   });
 
   it("trusts nothing once someone else wrote the host (its last success is not ours)", () => {

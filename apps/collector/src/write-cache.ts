@@ -26,9 +26,23 @@ export function snapshotHashes(snapshot: HostSnapshot): Hashes {
   const hashes: Hashes = {};
   for (const [table, rowsOf] of TABLES) {
     const rows = rowsOf(snapshot);
-    if (rows) hashes[table] = createHash("sha1").update(JSON.stringify(rows)).digest("base64");
+    if (rows) hashes[table] = rowsHash(rows);
   }
   return hashes;
+}
+
+/**
+ * Hashes of frozen rows by identity. Rows a poll reuses from its host's last poll are frozen
+ * (poll/poll-memory.ts freezes them all the way down), so their content is what it was when hashed.
+ */
+const frozenRowsHashes = new WeakMap<object, string>();
+
+function rowsHash(rows: unknown[]): string {
+  const known = frozenRowsHashes.get(rows);
+  if (known !== undefined) return known;
+  const hash = createHash("sha1").update(JSON.stringify(rows)).digest("base64");
+  if (Object.isFrozen(rows)) frozenRowsHashes.set(rows, hash);
+  return hash;
 }
 
 /** What the findings rules last read of a host, and the raw history the next poll extends. */

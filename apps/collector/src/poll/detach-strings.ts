@@ -20,6 +20,8 @@ function detach(value: unknown): unknown {
   }
   if (value === null || typeof value !== "object") return value;
   if (value instanceof Date || ArrayBuffer.isView(value)) return value;
+  // Frozen: shared between polls (poll-memory.ts), and detached before it was frozen.
+  if (Object.isFrozen(value)) return value;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) value[index] = detach(value[index]);
     return value;

@@ -35,12 +35,16 @@ export function discoveredNames(reader: PollReader): DiscoveredNames {
   };
 }
 
-/** Turns both rounds of a poll into the rows Holmes stores; parse problems stay on the reader. */
-export function buildSnapshot(
-  reader: PollReader,
-  observedAt: Date,
-  options: { isSmartDue: boolean },
-): HostSnapshot {
+/**
+ * The parts of a snapshot read from stable sections (poll-memory.ts): everything but SMART, NFS
+ * counters and kernel messages. A host whose stable outputs have not changed gives the same parts.
+ */
+export type StableParts = Pick<
+  HostSnapshot,
+  "kernelRelease" | "osName" | "arrays" | "members" | "mounts" | "loopDevices" | "volumeGroups"
+>;
+
+export function readStableParts(reader: PollReader): StableParts {
   const mdstat = reader.parse("mdstat", parseMdstat);
   const lsblk = reader.parse("lsblk", parseLsblk);
   const serialOf = serialIndex(lsblk);
@@ -48,24 +52,39 @@ export function buildSnapshot(
   const details = new Map(
     arrays.map((a) => [a.name, reader.parse(`mdadm-detail:/dev/${a.name}`, parseMdadmDetail)]),
   );
-  const smart = options.isSmartDue ? readSmart(reader) : null;
   const mounts =
     reader.parseWithFallback(MOUNT_FORMS) ?? reader.parse("findmnt", parseFindmnt) ?? [];
-  const mountstats = reader.parse("mountstats", parseMountstats);
   const loops = reader.parseWithFallback(LOOP_FORMS) ?? [];
   const lvm = mergeLvm(reader);
-  const kernelLog = readKernelLog(reader);
   return {
-    observedAt,
     kernelRelease: reader.text("uname")?.trim() || null,
     osName: prettyName(reader.text("os-release")),
-    missingTools: [...reader.missingTools].sort(),
     arrays: arrays.map((a) => toArrayRow(a, details.get(a.name) ?? null)),
     members: arrays.flatMap((a) => toMemberRows(a, details.get(a.name) ?? null, serialOf)),
-    disks: smart?.map(([name, report]) => toDiskRow(name, report)) ?? null,
     mounts: toMountRows(mounts),
     loopDevices: toLoopRows(loops),
     volumeGroups: lvm ? toVolumeGroupRows(lvm) : [],
+  };
+}
+
+/**
+ * Turns both rounds of a poll into the rows Holmes stores; parse problems stay on the reader.
+ * `stable` is what an unchanged host's last poll read; without it the stable sections are read.
+ */
+export function buildSnapshot(
+  reader: PollReader,
+  observedAt: Date,
+  options: { isSmartDue: boolean },
+  stable: StableParts = readStableParts(reader),
+): HostSnapshot {
+  const smart = options.isSmartDue ? readSmart(reader) : null;
+  const mountstats = reader.parse("mountstats", parseMountstats);
+  const kernelLog = readKernelLog(reader);
+  return {
+    observedAt,
+    ...stable,
+    missingTools: [...reader.missingTools].sort(),
+    disks: smart?.map(([name, report]) => toDiskRow(name, report)) ?? null,
     kernelEvents: kernelLog ? toKernelEvents(kernelLog) : [],
     smartSamples: (smart ?? []).flatMap(([, report]) => toSmartSample(report) ?? []),
     nfsSamples: mountstats ? toNfsSamples(mountstats) : [],

@@ -10,7 +10,14 @@ import {
 } from "@holmes/probes/commands";
 import { type ProbeError, probeError, type SshConnectionPool } from "@holmes/probes/ssh";
 import { detachStrings } from "./detach-strings";
-import { buildSnapshot, discoveredNames } from "./normalize";
+import { buildSnapshot, discoveredNames, readStableParts } from "./normalize";
+import {
+  combinedDigest,
+  deepFreeze,
+  type PollMemory,
+  type StableReading,
+  sectionDigests,
+} from "./poll-memory";
 import { type ParseProblem, type PolledCommand, PollReader } from "./sections";
 
 export type PollTarget = {
@@ -25,8 +32,8 @@ export type PollTarget = {
   kernelLogSinceEpochSeconds: number;
   /** SMART runs on its own, longer interval, so most polls skip the per-disk reads. */
   isSmartDue: boolean;
-  /** What this host's previous poll found (`devices` of its outcome), if this process kept it. */
-  expectedDevices?: DiscoveredNames;
+  /** What this host's previous poll left (`memory` of its outcome), if this process kept it. */
+  previous?: PollMemory;
 };
 
 export type PollTimeouts = {
@@ -44,8 +51,8 @@ export type PollOutcome =
       rejected: Array<{ value: string; reason: string }>;
       sections: ProbeSection[];
       hostKeyFingerprint: string | null;
-      /** What discovery found; the next poll passes it as `expectedDevices`. */
-      devices: DiscoveredNames;
+      /** What the next poll of the host starts from (its `previous`). */
+      memory: PollMemory;
     }
   | { ok: false; error: ProbeError; sections: ProbeSection[] };
 
@@ -88,15 +95,21 @@ export async function pollHost(
   const smartRead = (names: DiscoveredNames) =>
     target.isSmartDue ? names : { ...names, disks: [] };
   const options = { useSudo: target.useSudo };
+  const { previous } = target;
   const discovery = discoveryProbe({
     ...options,
     kernelLogSinceEpochSeconds: target.kernelLogSinceEpochSeconds,
-    expected: target.expectedDevices && smartRead(target.expectedDevices),
+    expected: previous && smartRead(previous.devices),
   });
   const first = await run(discovery);
   if (!first.ok) return { ok: false, error: first.error, sections: [] };
   const reader = new PollReader(pairSections(discovery.discovery, first.sections));
-  const devices = discoveredNames(reader);
+  const digests = sectionDigests(first.sections);
+  const discoveryDigest = combinedDigest(digests, discovery.discovery.flatMap(fallbackIds));
+  const devices =
+    previous && previous.discoveryDigest === discoveryDigest
+      ? previous.devices
+      : deepFreeze(detachStrings(discoveredNames(reader)));
   const read = new Set(first.sections.map((section) => section.id));
   const detail = detailProbe(smartRead(devices), options, read);
   const second = detail.invocations.length > 0 ? await run(detail) : null;
@@ -108,20 +121,35 @@ export async function pollHost(
     (section) => !gone.has(section.id),
   );
   reader.add(pairSections(detail.details, sections));
-  // Detached: the write cache keeps the snapshot (as host state) long after the raw output.
-  const snapshot = detachStrings(
-    buildSnapshot(reader, observedAt, { isSmartDue: target.isSmartDue }),
+  for (const [id, digest] of sectionDigests(second?.sections ?? [])) digests.set(id, digest);
+  const stableDigest = combinedDigest(
+    digests,
+    sections.map((section) => section.id),
   );
+  const remembered = previous?.stableDigest === stableDigest ? previous.stable : null;
+  const stable = remembered ?? readStable(reader);
+  // Detached: the write cache keeps the snapshot (as host state) long after the raw output.
+  // The stable parts were detached when read, and are frozen: detachStrings passes them by.
+  const snapshot = detachStrings(
+    buildSnapshot(reader, observedAt, { isSmartDue: target.isSmartDue }, stable.parts),
+  );
+  // Reading the stable sections met their problems first; a remembered reading brings its own.
+  const problems = remembered ? [...remembered.problems, ...reader.problems] : reader.problems;
   return {
     ok: true,
     snapshot,
-    problems: detachStrings(reader.problems),
+    problems: detachStrings(problems),
     rejected: [...discovery.rejected, ...detail.rejected],
     sections,
     hostKeyFingerprint: second?.hostKeyFingerprint ?? first.hostKeyFingerprint,
-    // Detached too: the collector keeps it until the host's next poll.
-    devices: detachStrings(devices),
+    memory: { devices, discoveryDigest, stableDigest, stable },
   };
+}
+
+/** The stable parts and their problems, detached and frozen: later polls may share them. */
+function readStable(reader: PollReader): StableReading {
+  const parts = readStableParts(reader);
+  return deepFreeze(detachStrings({ parts, problems: [...reader.problems] }));
 }
 
 function fallbackIds(invocation: CommandInvocation): string[] {
