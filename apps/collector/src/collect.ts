@@ -135,6 +135,7 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
       hostName: host.name,
       probeRunId,
       sections: outcome.sections,
+      sectionDigests: outcome.sectionDigests,
       observedAt: startedAt,
     });
     const stored: StoredPoll = {

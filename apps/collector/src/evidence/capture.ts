@@ -12,6 +12,8 @@ export type CaptureEvidenceInput = {
   hostId: string;
   probeRunId?: number | null;
   sections: readonly ProbeSection[];
+  /** The poll's digests of its stable sections, when it has them (PollOutcome.sectionDigests). */
+  sectionDigests?: ReadonlyMap<string, string>;
   observedAt: Date;
   reason?: EvidenceReason;
 };
@@ -77,7 +79,7 @@ export async function captureEvidence(
   input: CaptureEvidenceInput,
 ): Promise<CaptureEvidenceResult> {
   const now = input.observedAt.getTime();
-  const raw = evidenceRawHashes(input.sections);
+  const raw = evidenceRawHashes(input.sections, input.sectionDigests);
   const state = await evidenceStateOf(db, input.hostId);
   const isAsked = input.reason !== undefined && input.reason !== "poll";
   if (!isAsked && isSame(input.hostId, raw, state, now)) return NOTHING(0);

@@ -53,6 +53,8 @@ export type PollOutcome =
       hostKeyFingerprint: string | null;
       /** What the next poll of the host starts from (its `previous`). */
       memory: PollMemory;
+      /** Digests of the stable sections, by id (poll-memory.ts): the evidence vault's too. */
+      sectionDigests: ReadonlyMap<string, string>;
     }
   | { ok: false; error: ProbeError; sections: ProbeSection[] };
 
@@ -143,6 +145,7 @@ export async function pollHost(
     sections,
     hostKeyFingerprint: second?.hostKeyFingerprint ?? first.hostKeyFingerprint,
     memory: { devices, discoveryDigest, stableDigest, stable },
+    sectionDigests: digests,
   };
 }
 
