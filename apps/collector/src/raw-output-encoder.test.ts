@@ -1,4 +1,5 @@
 import { decodeRawOutputs, encodeRawOutputs } from "@holmes/db/queries/raw-outputs";
+import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { RawOutputEncoder } from "./raw-output-encoder";
 
@@ -29,6 +30,20 @@ describe("RawOutputEncoder", () => {
     }
     // Nothing fell back to the poll loop: the thread answered every request.
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it("sends the requests of one turn of the event loop to its thread as one message", async () => {
+    encoder = new RawOutputEncoder();
+    const posted = vi.spyOn(Worker.prototype, "postMessage");
+    const first = [1, 2, 3].map((host) => encoder?.encode(sectionsOf(host)));
+    await Promise.all(first);
+    const second = await encoder.encode(sectionsOf(4));
+    expect(posted).toHaveBeenCalledTimes(2);
+    const decoded = (await Promise.all(first)).map((e) =>
+      decodeRawOutputs(e?.rawOutputs ?? Buffer.alloc(0), "br"),
+    );
+    expect(decoded).toEqual([sectionsOf(1), sectionsOf(2), sectionsOf(3)]);
+    expect(decodeRawOutputs(second.rawOutputs, second.rawEncoding)).toEqual(sectionsOf(4));
   });
 
   it("writes byte for byte what encodeRawOutputs writes (its thread is plain JavaScript)", async () => {

@@ -10,6 +10,9 @@ type EncodeRequest = { id: number; sections: readonly unknown[] };
 type EncodeReply =
   | { id: number; bytes: Uint8Array; rawEncoding: RawEncoding }
   | { id: number; error: string };
+/** The requests of one turn of the poll loop go as one message, and come back as one. */
+type EncodeBatch = { requests: EncodeRequest[] };
+type ReplyBatch = { replies: EncodeReply[] };
 
 type Pending = { sections: readonly unknown[]; resolve: (encoded: EncodedRawOutputs) => void };
 
@@ -27,6 +30,8 @@ export class RawOutputEncoder {
   private worker: Worker | null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  /** Requests not yet posted: they go together once this turn of the event loop is over. */
+  private unsent: EncodeRequest[] = [];
 
   /** `workerUrl` is for tests (a thread that fails); the default is the encoder's own. */
   constructor(workerUrl: URL = WORKER_URL) {
@@ -41,12 +46,23 @@ export class RawOutputEncoder {
       // Held only while a request is out: an idle encoder never keeps the process alive.
       if (this.pending.size === 0) worker.ref();
       this.pending.set(id, { sections, resolve });
-      try {
-        worker.postMessage({ id, sections } satisfies EncodeRequest);
-      } catch {
-        this.settle(id, null);
-      }
+      // One message per turn, not per poll: each message wakes the thread, which costs the poll
+      // loop more than copying the outputs does.
+      if (this.unsent.length === 0) setImmediate(() => this.post());
+      this.unsent.push({ id, sections });
     });
+  }
+
+  private post(): void {
+    const requests = this.unsent;
+    this.unsent = [];
+    const worker = this.worker;
+    if (!worker) return; // closed or dead meanwhile: settleAll encoded them here.
+    try {
+      worker.postMessage({ requests } satisfies EncodeBatch);
+    } catch {
+      for (const request of requests) this.settle(request.id, null);
+    }
   }
 
   /** Ends the thread; requests still out are encoded here. */
@@ -70,14 +86,16 @@ export class RawOutputEncoder {
       return null;
     }
     worker.unref();
-    worker.on("message", (reply: EncodeReply) => {
-      if ("error" in reply) {
-        this.warn(reply.error);
-        this.settle(reply.id, null);
-      } else {
-        const { bytes, rawEncoding } = reply;
-        const rawOutputs = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        this.settle(reply.id, { rawOutputs, rawEncoding });
+    worker.on("message", ({ replies }: ReplyBatch) => {
+      for (const reply of replies) {
+        if ("error" in reply) {
+          this.warn(reply.error);
+          this.settle(reply.id, null);
+        } else {
+          const { bytes, rawEncoding } = reply;
+          const rawOutputs = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+          this.settle(reply.id, { rawOutputs, rawEncoding });
+        }
       }
     });
     worker.on("error", (error) => this.stop(error));

@@ -7,23 +7,25 @@ import { brotliCompressSync, constants } from "node:zlib";
 
 const { quality } = workerData;
 
-parentPort.on("message", ({ id, sections }) => {
-  let reply;
-  let transfer = [];
-  try {
-    const json = Buffer.from(JSON.stringify(sections), "utf8");
-    const compressed = brotliCompressSync(json, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: quality,
-        [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
-      },
-    });
-    // An ArrayBuffer of its own: a Buffer may be a view on a shared pool, which cannot move.
-    const bytes = new Uint8Array(compressed);
-    reply = { id, bytes, rawEncoding: "br" };
-    transfer = [bytes.buffer];
-  } catch (error) {
-    reply = { id, error: error instanceof Error ? error.message : String(error) };
+parentPort.on("message", ({ requests }) => {
+  const replies = [];
+  const transfer = [];
+  for (const { id, sections } of requests) {
+    try {
+      const json = Buffer.from(JSON.stringify(sections), "utf8");
+      const compressed = brotliCompressSync(json, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: quality,
+          [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+        },
+      });
+      // An ArrayBuffer of its own: a Buffer may be a view on a shared pool, which cannot move.
+      const bytes = new Uint8Array(compressed);
+      replies.push({ id, bytes, rawEncoding: "br" });
+      transfer.push(bytes.buffer);
+    } catch (error) {
+      replies.push({ id, error: error instanceof Error ? error.message : String(error) });
+    }
   }
-  parentPort.postMessage(reply, transfer);
+  parentPort.postMessage({ replies }, transfer);
 });
