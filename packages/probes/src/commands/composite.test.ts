@@ -70,7 +70,20 @@ describe("composeProbe", () => {
     ["a lowered privilege", { ...lvmBackup("vg0"), privileged: false }],
     ["a dropped fallback", { ...kernelLogSince(1), fallback: null }],
     ["a longer timeout", { ...mdadmDetail("/dev/md0"), timeoutMs: 3_600_000 }],
-  ])("refuses %s", (_case, invocation) => {
+  ])(
+    "refuses %s, even once the genuine invocation with its id was composed",
+    (_case, invocation) => {
+      const genuine = [fixedCommand("mdstat"), lvmBackup("vg0"), kernelLogSince(1)];
+      composeProbe([...genuine, mdadmDetail("/dev/md0")], { useSudo: true });
+      expect(() => composeProbe([invocation], { useSudo: true })).toThrow(AppError);
+    },
+  );
+
+  it("refuses an invocation its caller changed after it was composed", () => {
+    // A device no other test composes, so the statement kept is this invocation's.
+    const invocation = mdadmDetail("/dev/md77");
+    composeProbe([invocation], { useSudo: true });
+    (invocation.argv as string[])[0] = "rm";
     expect(() => composeProbe([invocation], { useSudo: true })).toThrow(AppError);
   });
 

@@ -66,17 +66,59 @@ export function composeProbe(
   const ids = new Set<string>();
   const statements = invocations.map((invocation) => {
     for (const step of fallbackChain(invocation)) {
-      assertAllowed(step);
       if (ids.has(step.id)) {
         throw new AppError("BAD_REQUEST", { message: `duplicate probe section ${step.id}` });
       }
       ids.add(step.id);
     }
-    return fallbackChain(invocation)
-      .map((step) => runnerLine(step, options))
-      .join(FALLBACK_SEPARATOR);
+    return statementOf(invocation, options);
   });
   return [PREAMBLE, ...statements, EPILOGUE].join(STATEMENT_SEPARATOR);
+}
+
+/**
+ * Statements already checked and quoted, by mode and invocation id, with the invocation they
+ * were made from. Every poll asks for the same few dozen; checking and quoting each anew was most
+ * of the cost of composing a probe. One is reused only for an invocation equal to its own in every
+ * field the check compares and the statement writes. Cleared when full: the kernel log's
+ * invocation, with its moment, is new each poll.
+ */
+const composedStatements = new Map<string, { invocation: CommandInvocation; statement: string }>();
+const MAX_COMPOSED_STATEMENTS = 20_000;
+
+function statementOf(invocation: CommandInvocation, options: ComposeOptions): string {
+  const key = `${options.useSudo ? SUDO_MODE : USER_MODE} ${invocation.id}`;
+  const known = composedStatements.get(key);
+  if (known && isSameInvocation(known.invocation, invocation)) return known.statement;
+  const chain = fallbackChain(invocation);
+  for (const step of chain) assertAllowed(step);
+  const statement = chain.map((step) => runnerLine(step, options)).join(FALLBACK_SEPARATOR);
+  if (composedStatements.size >= MAX_COMPOSED_STATEMENTS) composedStatements.clear();
+  composedStatements.set(key, { invocation: copyOf(invocation), statement });
+  return statement;
+}
+
+function isSameInvocation(a: CommandInvocation | null, b: CommandInvocation | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.id === b.id &&
+    a.commandId === b.commandId &&
+    a.privileged === b.privileged &&
+    a.timeoutMs === b.timeoutMs &&
+    a.format === b.format &&
+    a.argv.length === b.argv.length &&
+    a.argv.every((word, index) => word === b.argv[index]) &&
+    isSameInvocation(a.fallback, b.fallback)
+  );
+}
+
+/** Kept apart from the caller's objects, which the caller could still change. */
+function copyOf(invocation: CommandInvocation): CommandInvocation {
+  return {
+    ...invocation,
+    argv: [...invocation.argv],
+    fallback: invocation.fallback && copyOf(invocation.fallback),
+  };
 }
 
 /** What to pass to `Transport.exec`: the script run by `sh`, whatever the login shell is. */
