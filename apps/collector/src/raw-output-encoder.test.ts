@@ -1,5 +1,5 @@
-import { decodeRawOutputs, encodeRawOutputs } from "@holmes/db/queries/raw-outputs";
 import { Worker } from "node:worker_threads";
+import { decodeRawOutputs, encodeRawOutputs } from "@holmes/db/queries/raw-outputs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { RawOutputEncoder } from "./raw-output-encoder";
 
