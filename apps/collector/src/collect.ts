@@ -136,6 +136,7 @@ export async function collectHost(deps: CollectDeps, host: PollTargetRow): Promi
       probeRunId,
       sections: outcome.sections,
       sectionDigests: outcome.sectionDigests,
+      parsedBefore: outcome.parsedBefore,
       observedAt: startedAt,
     });
     const stored: StoredPoll = {

@@ -4,7 +4,7 @@ import { type EvidenceHostState, loadVersionContents } from "@holmes/db/queries/
 import type { ProbeSection } from "@holmes/probes/commands";
 import { evidenceHeadsOf, evidenceStateOf, storeEvidenceCapture } from "../store";
 import { COMPARED_KINDS, detectAlerts } from "./alerts";
-import { buildEvidenceItems } from "./items";
+import { buildEvidenceItems, type ParsedBefore } from "./items";
 import { planCapture } from "./plan";
 import { type EvidenceRawHashes, evidenceRawHashes } from "./raw-hash";
 
@@ -14,6 +14,8 @@ export type CaptureEvidenceInput = {
   sections: readonly ProbeSection[];
   /** The poll's digests of its stable sections, when it has them (PollOutcome.sectionDigests). */
   sectionDigests?: ReadonlyMap<string, string>;
+  /** What the poll already parsed of these sections (PollOutcome.parsedBefore). */
+  parsedBefore?: ParsedBefore;
   observedAt: Date;
   reason?: EvidenceReason;
 };
@@ -83,7 +85,7 @@ export async function captureEvidence(
   const state = await evidenceStateOf(db, input.hostId);
   const isAsked = input.reason !== undefined && input.reason !== "poll";
   if (!isAsked && isSame(input.hostId, raw, state, now)) return NOTHING(0);
-  const items = buildEvidenceItems(input.sections);
+  const items = buildEvidenceItems(input.sections, input.parsedBefore);
   const heads = await evidenceHeadsOf(db, input.hostId);
   const plan = planCapture({
     items,

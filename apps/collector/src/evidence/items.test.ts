@@ -2,13 +2,14 @@ import {
   type CommandInvocation,
   detailProbe,
   discoveryProbe,
+  fixedCommand,
   type ProbeSection,
 } from "@holmes/probes/commands";
 import { createFleet, hostAt, renderCommand, SCENARIOS } from "@holmes/probes/simulate";
 import { describe, expect, it } from "vitest";
-import { discoveredNames } from "../poll/normalize";
+import { discoveredNames, readStableParts } from "../poll/normalize";
 import { PollReader } from "../poll/sections";
-import { buildEvidenceItems } from "./items";
+import { buildEvidenceItems, type ParsedBefore } from "./items";
 
 const fleet = createFleet({ hosts: 1, seed: 7, scenarios: ["superblock-overwrite"] });
 const host = fleet.hosts[0]?.hostname ?? "";
@@ -76,5 +77,46 @@ describe("buildEvidenceItems", () => {
     // The map still says what is known: slots from --detail, no events.
     const md1 = items.find((i) => i.kind === "md-map" && i.label.startsWith("/dev/md1"));
     expect(JSON.parse(md1?.content ?? "{}").members[0]).toMatchObject({ slot: 0, events: null });
+  });
+
+  it("reuses what the poll parsed of the same outputs, and builds the same items with it", () => {
+    const sections = pollSections(60_000);
+    const reader = new PollReader(
+      sections.map((section) => ({
+        invocation: { ...fixedCommand("mdstat"), id: section.id },
+        section,
+      })),
+    );
+    readStableParts(reader);
+    const handedOn: string[] = [];
+    const parsedBefore: ParsedBefore = (id, text, parser) => {
+      const value = reader.parsedBefore(id, text, parser);
+      if (value !== undefined) handedOn.push(id);
+      return value;
+    };
+    const reused = buildEvidenceItems(sections, parsedBefore);
+    expect(reused).toEqual(buildEvidenceItems(sections));
+    expect(handedOn).toEqual(expect.arrayContaining(["lsblk", "mdstat", "mdadm-detail:/dev/md1"]));
+    // What the poll did not parse (each member's superblock) the vault parses itself.
+    expect(handedOn.some((id) => id.startsWith("mdadm-examine:"))).toBe(false);
+  });
+
+  it("does not take the poll's reading of an output other than its own", () => {
+    const sections = pollSections(60_000);
+    // After the reinstall: the arrays are gone from mdstat, the superblocks from the disks.
+    const after = pollSections((marks.reinstalled ?? 0) + 60_000);
+    const mdstatOf = (polled: ProbeSection[]) => polled.find((s) => s.id === "mdstat")?.output;
+    expect(mdstatOf(after)).not.toBe(mdstatOf(sections));
+    const otherTime = new PollReader(
+      after.map((section) => ({
+        invocation: { ...fixedCommand("mdstat"), id: section.id },
+        section,
+      })),
+    );
+    readStableParts(otherTime);
+    const items = buildEvidenceItems(sections, (id, text, parser) =>
+      otherTime.parsedBefore(id, text, parser),
+    );
+    expect(items).toEqual(buildEvidenceItems(sections));
   });
 });

@@ -44,28 +44,49 @@ export type EvidenceItems = {
   judged: Set<EvidenceFamily>;
 };
 
-const parsed = <T>(text: string | null, parse: (text: string) => ParseResult<T>): T | null => {
-  if (text === null) return null;
-  const result = parse(text);
-  return result.ok ? result.value : null;
-};
+/**
+ * What the poll already parsed of these outputs (PollReader.parsedBefore): the same value for the
+ * same text and parser, or undefined where it did not. The poll reads lsblk, mdstat and each
+ * array's detail too, and a new host's first capture would otherwise parse them twice.
+ */
+export type ParsedBefore = <T>(
+  id: string,
+  text: string,
+  parser: (text: string) => ParseResult<T>,
+) => T | null | undefined;
+
+const parseNothingBefore: ParsedBefore = () => undefined;
+
+/** A section's output parsed, or null where it has none or it does not parse. */
+type Parsed = <T>(id: string, parser: (text: string) => ParseResult<T>) => T | null;
 
 const commandText = (id: FixedCommandId) => fixedCommand(id).argv.join(" ");
 
 /** Which parts of one poll's raw outputs become which evidence items. Pure. */
-export function buildEvidenceItems(sections: readonly ProbeSection[]): EvidenceItems {
+export function buildEvidenceItems(
+  sections: readonly ProbeSection[],
+  parsedBefore: ParsedBefore = parseNothingBefore,
+): EvidenceItems {
   const index = new SectionIndex(sections);
+  const parsed: Parsed = (id, parser) => {
+    const text = index.text(id);
+    if (text === null) return null;
+    const before = parsedBefore(id, text, parser);
+    if (before !== undefined) return before;
+    const result = parser(text);
+    return result.ok ? result.value : null;
+  };
   // Parsed once: the identity of each device and the lsblk item's tree both come from it.
-  const lsblk = parsed(index.text("lsblk"), parseLsblk);
+  const lsblk = parsed("lsblk", parseLsblk);
   const identityOf = blockIndex(lsblk);
   const items: EvidenceItem[] = [];
   const judged = new Set<EvidenceFamily>();
   const answeredAll = (...commandIds: string[]) =>
     commandIds.every((commandId) => index.idsOf(commandId).every((id) => index.hasAnswered(id)));
-  const mdstat = parsed(index.text("mdstat"), parseMdstat);
+  const mdstat = parsed("mdstat", parseMdstat);
   if (mdstat) {
     if (answeredAll("mdadm-detail", "mdadm-examine")) judged.add("md");
-    for (const array of mdstat.arrays) items.push(...mdItems(index, array, identityOf));
+    for (const array of mdstat.arrays) items.push(...mdItems(index, parsed, array, identityOf));
   }
   items.push(...singletonItems(index, lsblk));
   if (index.text("vgs") !== null && answeredAll("lvm-backup")) judged.add("lvm");
@@ -73,7 +94,7 @@ export function buildEvidenceItems(sections: readonly ProbeSection[]): EvidenceI
     const vg = id.slice("lvm-backup:".length);
     const text = index.text(id);
     if (text === null) continue;
-    const metadata = parsed(text, parseVgcfgbackup);
+    const metadata = parsed(id, parseVgcfgbackup);
     items.push({
       ...raw("lvm-metadata", `lvm-metadata:${vg}`, vg, lvmBackup(vg).argv.join(" "), text),
       summary: metadata ? { ...metadata } : null,
@@ -118,6 +139,7 @@ function raw(
 
 function mdItems(
   index: SectionIndex,
+  parsed: Parsed,
   array: Parameters<typeof buildMdArrayMap>[0]["array"],
   identityOf: ReturnType<typeof blockIndex>,
 ): EvidenceItem[] {
@@ -126,8 +148,8 @@ function mdItems(
   const examineText = (device: string) => index.text(`mdadm-examine:/dev/${device}`);
   const map = buildMdArrayMap({
     array,
-    detail: parsed(detailText, parseMdadmDetail),
-    examineOf: (device) => parsed(examineText(device), parseMdadmExamine),
+    detail: parsed(detailId, parseMdadmDetail),
+    examineOf: (device) => parsed(`mdadm-examine:/dev/${device}`, parseMdadmExamine),
     identityOf,
   });
   const arrayKey = map.uuid ?? `name=${array.name}`;

@@ -43,7 +43,9 @@ export function planCapture(input: {
   for (const item of input.items.items) {
     present.add(item.itemKey);
     const sha256 = sha256Hex(item.content);
-    const fingerprint = sha256Hex(item.fingerprintText);
+    // A raw item's fingerprint is its whole text: one hash serves both.
+    const fingerprint =
+      item.fingerprintText === item.content ? sha256 : sha256Hex(item.fingerprintText);
     const head = input.heads.get(item.itemKey) ?? null;
     const isChanged = !head || head.isAbsent || head.fingerprint !== fingerprint;
     const isRefresh =

@@ -55,6 +55,8 @@ export type PollOutcome =
       memory: PollMemory;
       /** Digests of the stable sections, by id (poll-memory.ts): the evidence vault's too. */
       sectionDigests: ReadonlyMap<string, string>;
+      /** What this poll parsed of its sections, for the evidence vault's reading of them. */
+      parsedBefore: PollReader["parsedBefore"];
     }
   | { ok: false; error: ProbeError; sections: ProbeSection[] };
 
@@ -146,6 +148,7 @@ export async function pollHost(
     hostKeyFingerprint: second?.hostKeyFingerprint ?? first.hostKeyFingerprint,
     memory: { devices, discoveryDigest, stableDigest, stable },
     sectionDigests: digests,
+    parsedBefore: (id, text, parser) => reader.parsedBefore(id, text, parser),
   };
 }
 

@@ -47,4 +47,24 @@ describe("PollReader", () => {
     expect(reader.parse("lsblk", lineCount)).toBe(2);
     expect(reader.parse("mdstat", lineCount)).toBe(2);
   });
+
+  it("hands on what it parsed only for the same section, text and parser, and parses nothing", () => {
+    const parser = vi.fn(lineCount);
+    const reader = new PollReader([
+      { invocation: fixedCommand("mdstat"), section: probeSection("mdstat", "a\nb\nc") },
+      { invocation: fixedCommand("lsblk"), section: probeSection("lsblk", "x") },
+    ]);
+    expect(reader.parsedBefore("mdstat", "a\nb\nc", parser)).toBeUndefined();
+    expect(reader.parse("mdstat", parser)).toBe(3);
+    expect(reader.parsedBefore("mdstat", "a\nb\nc", parser)).toBe(3);
+    expect(reader.parsedBefore("mdstat", "a\nb", parser)).toBeUndefined();
+    expect(reader.parsedBefore("mdstat", "a\nb\nc", lineCount)).toBeUndefined();
+    expect(reader.parsedBefore("lsblk", "x", parser)).toBeUndefined();
+    expect(parser).toHaveBeenCalledTimes(1);
+    // A failed parse is handed on as null, and noted as the poll's problem once only.
+    const failing = (text: string): ParseResult<number> => parseFailure("a number", text);
+    expect(reader.parse("lsblk", failing)).toBeNull();
+    expect(reader.parsedBefore("lsblk", "x", failing)).toBeNull();
+    expect(reader.problems).toHaveLength(1);
+  });
 });

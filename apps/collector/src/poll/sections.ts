@@ -71,6 +71,20 @@ export class PollReader {
     return value;
   }
 
+  /**
+   * What `parser` gave for `id` earlier in this poll, if it read this very `text`; undefined if
+   * it has not. Parses nothing and notes no problem: for later readers of the same outputs.
+   */
+  parsedBefore<T>(
+    id: string,
+    text: string,
+    parser: (text: string) => ParseResult<T>,
+  ): T | null | undefined {
+    const byParser = this.parsed.get(id);
+    if (!byParser?.has(parser) || this.text(id) !== text) return undefined;
+    return byParser.get(parser) as T | null;
+  }
+
   private parseOnce<T>(
     id: string,
     parser: (text: string) => ParseResult<T>,
